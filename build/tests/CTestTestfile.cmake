@@ -1,0 +1,8 @@
+# CMake generated Testfile for 
+# Source directory: /work/main/tests
+# Build directory: /work/main/build/tests
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test(golden "/work/main/tests/golden/run.sh" "/work/main/build/jtai")
+set_tests_properties(golden PROPERTIES  ENVIRONMENT "JTAI_SOURCE_DIR=/work/main;JTAI_BINARY=/work/main/build/jtai;JTAI_DATADIR=/work/main" _BACKTRACE_TRIPLES "/work/main/tests/CMakeLists.txt;23;add_test;/work/main/tests/CMakeLists.txt;0;")

@@ -1,0 +1,26 @@
+/* The commands of the jtai executable: each is cmd_<name>(argc, argv) in
+ * cli/cmd_<name>.c, returning the exit status (0 success, 1 the inputs or
+ * the build failed, 2 wrong usage). argv[0] is the command's name. */
+#ifndef JTAI_CLI_COMMANDS_H
+#define JTAI_CLI_COMMANDS_H
+
+struct diag_sink;
+
+int cmd_build(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_dates(int argc, char **argv);
+
+/* Prints every diagnostic of d to stderr (colour on a terminal unless
+ * NO_COLOR is set). Returns 1 when d holds an error, else 0. */
+int cli_report(const struct diag_sink *d);
+/* Prints "jtai <cmd>: message" and a pointer to --help; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Writes text to stdout and checks it reached it; returns 0 or 1. */
+int cli_stdout(const char *text, unsigned long len);
+
+#endif

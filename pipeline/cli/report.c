@@ -1,0 +1,73 @@
+/* Printing diagnostics and checked writes to stdout: the only place, with
+ * the commands, that talks to the terminal. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "core/buf.h"
+#include "core/diag.h"
+
+static int
+use_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDERR_FILENO) && (nc == NULL || nc[0] == '\0');
+}
+
+int
+cli_report(const struct diag_sink *d)
+{
+	static const char *const colours[] = {"\033[1;31m", "\033[1;35m",
+	                                      "\033[1;36m"};
+	int colour = use_colour();
+	struct buf line;
+	buf_init(&line);
+	for (size_t i = 0; i < d->n; i++) {
+		buf_clear(&line);
+		diag_format(&d->items[i], &line);
+		const char *s = buf_cstr(&line);
+		const char *lvl = strstr(s, d->items[i].level == DIAG_ERROR
+		                                ? "error:"
+		                                : d->items[i].level == DIAG_WARNING
+		                                      ? "warning:"
+		                                      : "note:");
+		if (colour && lvl) {
+			size_t n = strcspn(lvl, ":") + 1;
+			fprintf(stderr, "\033[1m%.*s\033[0m%s%.*s\033[0m%s",
+			        (int)(lvl - s), s, colours[d->items[i].level],
+			        (int)n, lvl, lvl + n);
+		} else {
+			fputs(s, stderr);
+		}
+	}
+	buf_release(&line);
+	return d->errors > 0;
+}
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "jtai %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nRun 'jtai %s --help' for usage.\n", cmd);
+	return 2;
+}
+
+int
+cli_stdout(const char *text, unsigned long len)
+{
+	if (len && fwrite(text, 1, len, stdout) != len)
+		goto fail;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "jtai: cannot write to standard output\n");
+	return 1;
+}

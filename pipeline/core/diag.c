@@ -1,0 +1,162 @@
+#include "core/diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+
+void
+diag_init(struct diag_sink *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+diag_release(struct diag_sink *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->items[i].path);
+		free(s->items[i].msg);
+		free(s->items[i].hint);
+	}
+	free(s->items);
+	diag_init(s);
+}
+
+void
+diag_add(struct diag_sink *s, enum diag_level level, const char *path,
+         int line, int col, const char *fmt, va_list ap)
+{
+	struct buf msg;
+	buf_init(&msg);
+	buf_vprintf(&msg, fmt, ap);
+	s->items = xgrow(s->items, &s->cap, s->n + 1, sizeof(*s->items));
+	struct diag *d = &s->items[s->n++];
+	d->level = level;
+	d->path = path ? xstrdup(path) : NULL;
+	d->line = line;
+	d->col = col;
+	d->msg = buf_detach(&msg);
+	d->hint = NULL;
+	if (level == DIAG_ERROR)
+		s->errors++;
+	else if (level == DIAG_WARNING)
+		s->warnings++;
+}
+
+#define DIAG_FN(fn, level)                                                   \
+	void fn(struct diag_sink *s, const char *path, int line, int col,     \
+	        const char *fmt, ...)                                         \
+	{                                                                     \
+		va_list ap;                                                   \
+		va_start(ap, fmt);                                            \
+		diag_add(s, level, path, line, col, fmt, ap);                 \
+		va_end(ap);                                                   \
+	}
+DIAG_FN(diag_error, DIAG_ERROR)
+DIAG_FN(diag_warning, DIAG_WARNING)
+DIAG_FN(diag_note, DIAG_NOTE)
+
+void
+diag_hint(struct diag_sink *s, const char *fmt, ...)
+{
+	if (s->n == 0)
+		return;
+	struct buf h;
+	buf_init(&h);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&h, fmt, ap);
+	va_end(ap);
+	struct diag *d = &s->items[s->n - 1];
+	free(d->hint);
+	d->hint = buf_detach(&h);
+}
+
+static const char *const level_names[] = {"error", "warning", "note"};
+
+void
+diag_format(const struct diag *d, struct buf *out)
+{
+	if (d->path && d->line > 0)
+		buf_printf(out, "%s:%d:%d: ", d->path, d->line,
+		           d->col > 0 ? d->col : 1);
+	else if (d->path)
+		buf_printf(out, "%s: ", d->path);
+	buf_printf(out, "%s: %s", level_names[d->level], d->msg);
+	if (d->hint)
+		buf_printf(out, " (%s)", d->hint);
+	buf_putc(out, '\n');
+}
+
+void
+diag_format_all(const struct diag_sink *s, struct buf *out)
+{
+	for (size_t i = 0; i < s->n; i++)
+		diag_format(&s->items[i], out);
+}
+
+void
+diag_move(struct diag_sink *dst, struct diag_sink *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		dst->items = xgrow(dst->items, &dst->cap, dst->n + 1,
+		                   sizeof(*dst->items));
+		dst->items[dst->n++] = src->items[i];
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	free(src->items);
+	diag_init(src);
+}
+
+/* Levenshtein distance, bounded by the short lengths of keys and kinds. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+diag_nearest(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(word, candidates[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	/* close enough: at most a third of the word's letters, and at least 1 */
+	size_t limit = strlen(word) / 3;
+	if (limit < 1)
+		limit = 1;
+	if (limit > 3)
+		limit = 3;
+	return best_d <= limit ? best : NULL;
+}

@@ -1,0 +1,51 @@
+/* A Mustache template engine (the public spec: interpolation, sections,
+ * inverted sections, comments, set delimiters, partials, and the optional
+ * template inheritance). Templates compile to a tree of ops with source
+ * positions, then render against a value tree (core/value.h). */
+#ifndef JTAI_DRAFT_MUSTACHE_H
+#define JTAI_DRAFT_MUSTACHE_H
+
+#include <stddef.h>
+
+struct buf;
+struct diag_sink;
+struct value;
+
+struct tmpl;
+
+/* How interpolated text is escaped by {{name}} ({{{name}}} and {{&name}}
+ * never escape). */
+typedef void (*tmpl_escape_fn)(struct buf *out, const char *s, size_t n);
+/* The spec's HTML escaping: & " < > become entities. */
+void tmpl_escape_html(struct buf *out, const char *s, size_t n);
+/* Markdown escaping: backslashes ASCII punctuation that cmark would read as
+ * markup inside a paragraph, so interpolated names print as written. */
+void tmpl_escape_markdown(struct buf *out, const char *s, size_t n);
+
+/* Returns the source of partial name (*len bytes, borrowed until the render
+ * ends), or NULL when there is none (the spec renders that as empty). path,
+ * when not NULL, receives the name to use in messages. */
+typedef const char *(*tmpl_partial_fn)(void *ctx, const char *name,
+                                       size_t *len, const char **path);
+
+struct tmpl_env {
+	tmpl_escape_fn escape;   /* NULL: tmpl_escape_html */
+	tmpl_partial_fn partial; /* NULL: no partials */
+	void *ctx;
+};
+
+/* Compiles src (len bytes; path names it in messages). Returns the template
+ * (free with tmpl_free), or NULL after reporting a located error into d. */
+struct tmpl *tmpl_compile(const char *path, const char *src, size_t len,
+                          struct diag_sink *d);
+void tmpl_free(struct tmpl *t);
+
+/* Renders t against data and appends the text to out. Returns 0, or -1
+ * after reporting into d (for example a partial that does not compile, or
+ * partials nested deeper than TMPL_MAX_DEPTH). */
+#define TMPL_MAX_DEPTH 64
+int tmpl_render(const struct tmpl *t, const struct value *data,
+                const struct tmpl_env *env, struct buf *out,
+                struct diag_sink *d);
+
+#endif

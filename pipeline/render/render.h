@@ -1,0 +1,36 @@
+/* letter.md -> PDF. The Markdown is parsed with cmark, laid out into A4
+ * pages in the house style (render/layout.c breaks lines over mixed runs),
+ * and written with libharu with the fonts embedded.
+ *
+ * letter.md may open with a front-matter block between two "---" lines:
+ *   title:       the document title (default: the first level-1 heading)
+ *   short_title: the running footer's title (default: title)
+ *   lang:        the document language (default: en-GB)
+ *   date:        ISO date, the PDF's creation and modification date
+ * An image whose URL is "chart:NAME" is drawn from the chart named NAME. */
+#ifndef JTAI_RENDER_RENDER_H
+#define JTAI_RENDER_RENDER_H
+
+#include <stddef.h>
+
+struct buf;
+struct diag_sink;
+struct fontset;
+struct scene;
+
+struct render_opts {
+	const struct fontset *fonts;
+	/* Returns the scene of chart NAME, or NULL when there is none (render
+	 * then reports an error at the image). May be NULL: no charts. */
+	const struct scene *(*chart)(void *ctx, const char *name);
+	void *chart_ctx;
+};
+
+/* Lays out md (len bytes, read from path, which is used in messages) and
+ * appends the PDF to out. Returns 0, or -1 after reporting into d; out is
+ * then unspecified. Same input, same bytes. */
+int render_pdf(const char *path, const char *md, size_t len,
+               const struct render_opts *opts, struct buf *out,
+               struct diag_sink *d);
+
+#endif

@@ -1,0 +1,20 @@
+/* Helpers shared by the unit tests. */
+#ifndef JTAI_TESTUTIL_H
+#define JTAI_TESTUTIL_H
+
+#include <stddef.h>
+
+struct diag_sink;
+
+/* The source tree (JTAI_SOURCE_DIR) joined with rel; a static buffer. */
+const char *test_src(const char *rel);
+/* The shared/ folder beside the checkout, or NULL when absent. */
+const char *test_shared(const char *rel);
+/* Makes a fresh empty temporary folder and returns its path (static). */
+const char *test_tmpdir(void);
+/* Writes text to dir/rel, creating parent folders. */
+void test_write(const char *dir, const char *rel, const char *text);
+/* All diagnostics of s formatted as lines, as a malloc'd string. */
+char *test_diags(const struct diag_sink *s);
+
+#endif
