@@ -48,4 +48,5 @@ set(CMAKE_MAKEFILE_PRODUCTS
 set(CMAKE_DEPEND_INFO_FILES
   "CMakeFiles/jtaicore.dir/DependInfo.cmake"
   "CMakeFiles/jtai.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_chart.dir/DependInfo.cmake"
   )

@@ -22,6 +22,12 @@ extern const char *const chart_names[];
 struct scene *chart_draw(struct arena *a, const char *name,
                          const struct value *merged,
                          const struct fontset *fonts, struct diag_sink *d);
+/* chart_draw with the file merged was loaded from, named in messages about
+ * the model (chart_draw names "merged.yaml"). */
+struct scene *chart_draw_from(struct arena *a, const char *name,
+                              const char *path, const struct value *merged,
+                              const struct fontset *fonts,
+                              struct diag_sink *d);
 
 /* Appends the scene as a standalone SVG document to out, its ids prefixed
  * with the scene's name so that several SVGs can share one HTML page.

@@ -22,5 +22,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Writes text to stdout and checks it reached it; returns 0 or 1. */
 int cli_stdout(const char *text, unsigned long len);
+/* Writes data to path atomically, or to stdout when path is NULL or "-".
+ * Returns 0, or 1 after printing the error. */
+int cli_output(const char *path, const char *data, unsigned long len);
+/* True when argv[i] asks for help (-h or --help) for any i >= 1. */
+int cli_wants_help(int argc, char **argv);
 
 #endif

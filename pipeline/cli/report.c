@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/file.h"
 
 static int
 use_colour(void)
@@ -70,4 +71,29 @@ cli_stdout(const char *text, unsigned long len)
 fail:
 	fprintf(stderr, "jtai: cannot write to standard output\n");
 	return 1;
+}
+
+int
+cli_output(const char *path, const char *data, unsigned long len)
+{
+	if (path == NULL || !strcmp(path, "-"))
+		return cli_stdout(data, len);
+	struct diag_sink d;
+	diag_init(&d);
+	file_write_atomic(path, data, len, &d);
+	int rc = cli_report(&d);
+	diag_release(&d);
+	return rc;
+}
+
+int
+cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return 1;
+	}
+	return 0;
 }

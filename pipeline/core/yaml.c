@@ -4,6 +4,7 @@
 #include "core/yaml.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -230,9 +231,13 @@ special_word(const char *s)
 	for (size_t i = 0; words[i]; i++)
 		if (!strcmp(s, words[i]))
 			return true;
-	/* numbers: keep strings that look like numbers quoted */
-	return strspn(s, "0123456789+-.eE_") == strlen(s) &&
-	       strpbrk(s, "0123456789");
+	/* numbers, dates and times: keep strings that look like them quoted */
+	char *end;
+	strtod(s, &end);
+	if (*end == '\0')
+		return true;
+	return (s[0] >= '0' && s[0] <= '9') &&
+	       strspn(s, "0123456789-:._+") == strlen(s);
 }
 
 static bool

@@ -19,7 +19,9 @@ typedef void (*tmpl_escape_fn)(struct buf *out, const char *s, size_t n);
 /* The spec's HTML escaping: & " < > become entities. */
 void tmpl_escape_html(struct buf *out, const char *s, size_t n);
 /* Markdown escaping: backslashes ASCII punctuation that cmark would read as
- * markup inside a paragraph, so interpolated names print as written. */
+ * markup inside a paragraph, so interpolated names print as written:
+ * \ ` * _ [ ] < > always, and & before a letter, digit or '#' (an entity).
+ * Nothing else, so that . - ' ( ) stay readable in letter.md. */
 void tmpl_escape_markdown(struct buf *out, const char *s, size_t n);
 
 /* Returns the source of partial name (*len bytes, borrowed until the render
@@ -34,15 +36,25 @@ struct tmpl_env {
 	void *ctx;
 };
 
-/* Compiles src (len bytes; path names it in messages). Returns the template
- * (free with tmpl_free), or NULL after reporting a located error into d. */
+/* Sections, inverted sections, parents and blocks nest at most this deep
+ * in one template. */
+#define TMPL_MAX_NESTING 256
+
+/* Compiles src (len bytes, copied; path names it in messages). Returns the
+ * template (free with tmpl_free), or NULL after reporting a located error
+ * into d: an unclosed tag or section, a closing tag that does not match,
+ * bad delimiters, a bad name, or nesting deeper than TMPL_MAX_NESTING. */
 struct tmpl *tmpl_compile(const char *path, const char *src, size_t len,
                           struct diag_sink *d);
 void tmpl_free(struct tmpl *t);
 
-/* Renders t against data and appends the text to out. Returns 0, or -1
- * after reporting into d (for example a partial that does not compile, or
- * partials nested deeper than TMPL_MAX_DEPTH). */
+/* Renders t against data (may be NULL) and appends the text to out; env
+ * may be NULL. Returns 0, or -1 after reporting into d (for example a
+ * partial that does not compile, or partials nested deeper than
+ * TMPL_MAX_DEPTH), and then leaves out as it was. Falsey are a missing
+ * name, null, false and the empty sequence; strings and numbers are
+ * truthy, "" and 0 too. Data typed by value_resolve_core() or a schema:
+ * a VALUE_STRING "false" is truthy. */
 #define TMPL_MAX_DEPTH 64
 int tmpl_render(const struct tmpl *t, const struct value *data,
                 const struct tmpl_env *env, struct buf *out,

@@ -69,10 +69,52 @@ include CMakeFiles/jtai.dir/progress.make
 # Include the compile flags for this target's objects.
 include CMakeFiles/jtai.dir/flags.make
 
+CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o: /work/main/pipeline/cli/cmd_build.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o -c /work/main/pipeline/cli/cmd_build.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_build.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_build.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.s
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o: /work/main/pipeline/cli/cmd_chart.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o -c /work/main/pipeline/cli/cmd_chart.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_chart.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_chart.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.s
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o: /work/main/pipeline/cli/cmd_check.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o -c /work/main/pipeline/cli/cmd_check.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_check.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_check.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.s
+
 CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o: CMakeFiles/jtai.dir/flags.make
 CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o: /work/main/pipeline/cli/cmd_dates.c
 CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o -c /work/main/pipeline/cli/cmd_dates.c
 
 CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.i: cmake_force
@@ -83,10 +125,52 @@ CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_dates.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.s
 
+CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o: /work/main/pipeline/cli/cmd_draft.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o -c /work/main/pipeline/cli/cmd_draft.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_draft.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_draft.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.s
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o: /work/main/pipeline/cli/cmd_merge.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o -c /work/main/pipeline/cli/cmd_merge.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_merge.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_merge.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.s
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o: CMakeFiles/jtai.dir/flags.make
+CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o: /work/main/pipeline/cli/cmd_render.c
+CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o -c /work/main/pipeline/cli/cmd_render.c
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/cmd_render.c > CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.i
+
+CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/cmd_render.c -o CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.s
+
 CMakeFiles/jtai.dir/pipeline/cli/main.c.o: CMakeFiles/jtai.dir/flags.make
 CMakeFiles/jtai.dir/pipeline/cli/main.c.o: /work/main/pipeline/cli/main.c
 CMakeFiles/jtai.dir/pipeline/cli/main.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object CMakeFiles/jtai.dir/pipeline/cli/main.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/jtai.dir/pipeline/cli/main.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/main.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/main.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/main.c.o -c /work/main/pipeline/cli/main.c
 
 CMakeFiles/jtai.dir/pipeline/cli/main.c.i: cmake_force
@@ -100,7 +184,7 @@ CMakeFiles/jtai.dir/pipeline/cli/main.c.s: cmake_force
 CMakeFiles/jtai.dir/pipeline/cli/report.c.o: CMakeFiles/jtai.dir/flags.make
 CMakeFiles/jtai.dir/pipeline/cli/report.c.o: /work/main/pipeline/cli/report.c
 CMakeFiles/jtai.dir/pipeline/cli/report.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/jtai.dir/pipeline/cli/report.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/jtai.dir/pipeline/cli/report.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/report.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/report.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/report.c.o -c /work/main/pipeline/cli/report.c
 
 CMakeFiles/jtai.dir/pipeline/cli/report.c.i: cmake_force
@@ -111,34 +195,30 @@ CMakeFiles/jtai.dir/pipeline/cli/report.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/report.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/report.c -o CMakeFiles/jtai.dir/pipeline/cli/report.c.s
 
-CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o: CMakeFiles/jtai.dir/flags.make
-CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o: /work/main/pipeline/cli/stubs.c
-CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o: CMakeFiles/jtai.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o"
-	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o -MF CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o.d -o CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o -c /work/main/pipeline/cli/stubs.c
-
-CMakeFiles/jtai.dir/pipeline/cli/stubs.c.i: cmake_force
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtai.dir/pipeline/cli/stubs.c.i"
-	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/cli/stubs.c > CMakeFiles/jtai.dir/pipeline/cli/stubs.c.i
-
-CMakeFiles/jtai.dir/pipeline/cli/stubs.c.s: cmake_force
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtai.dir/pipeline/cli/stubs.c.s"
-	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/cli/stubs.c -o CMakeFiles/jtai.dir/pipeline/cli/stubs.c.s
-
 # Object files for target jtai
 jtai_OBJECTS = \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o" \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o" \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o" \
 "CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o" \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o" \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o" \
+"CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o" \
 "CMakeFiles/jtai.dir/pipeline/cli/main.c.o" \
-"CMakeFiles/jtai.dir/pipeline/cli/report.c.o" \
-"CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o"
+"CMakeFiles/jtai.dir/pipeline/cli/report.c.o"
 
 # External object files for target jtai
 jtai_EXTERNAL_OBJECTS =
 
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_build.c.o
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_chart.c.o
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_check.c.o
 jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_dates.c.o
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_draft.c.o
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_merge.c.o
+jtai: CMakeFiles/jtai.dir/pipeline/cli/cmd_render.c.o
 jtai: CMakeFiles/jtai.dir/pipeline/cli/main.c.o
 jtai: CMakeFiles/jtai.dir/pipeline/cli/report.c.o
-jtai: CMakeFiles/jtai.dir/pipeline/cli/stubs.c.o
 jtai: CMakeFiles/jtai.dir/build.make
 jtai: libjtaicore.a
 jtai: /usr/lib/x86_64-linux-gnu/libyaml.so
@@ -148,7 +228,7 @@ jtai: /usr/lib/x86_64-linux-gnu/libpng16.so
 jtai: /usr/lib/x86_64-linux-gnu/libfreetype.so
 jtai: /usr/lib/x86_64-linux-gnu/libhpdf.so
 jtai: CMakeFiles/jtai.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Linking C executable jtai"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Linking C executable jtai"
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/jtai.dir/link.txt --verbose=$(VERBOSE)
 
 # Rule to build all files generated by this target.

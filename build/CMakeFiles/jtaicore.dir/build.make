@@ -69,10 +69,80 @@ include CMakeFiles/jtaicore.dir/progress.make
 # Include the compile flags for this target's objects.
 include CMakeFiles/jtaicore.dir/flags.make
 
+CMakeFiles/jtaicore.dir/pipeline/build/find.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/build/find.c.o: /work/main/pipeline/build/find.c
+CMakeFiles/jtaicore.dir/pipeline/build/find.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building C object CMakeFiles/jtaicore.dir/pipeline/build/find.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/build/find.c.o -MF CMakeFiles/jtaicore.dir/pipeline/build/find.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/build/find.c.o -c /work/main/pipeline/build/find.c
+
+CMakeFiles/jtaicore.dir/pipeline/build/find.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/build/find.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/build/find.c > CMakeFiles/jtaicore.dir/pipeline/build/find.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/build/find.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/build/find.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/build/find.c -o CMakeFiles/jtaicore.dir/pipeline/build/find.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o: /work/main/pipeline/build/letter.c
+CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o -MF CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o -c /work/main/pipeline/build/letter.c
+
+CMakeFiles/jtaicore.dir/pipeline/build/letter.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/build/letter.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/build/letter.c > CMakeFiles/jtaicore.dir/pipeline/build/letter.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/build/letter.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/build/letter.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/build/letter.c -o CMakeFiles/jtaicore.dir/pipeline/build/letter.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o: /work/main/pipeline/chart/bars.c
+CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o -MF CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o -c /work/main/pipeline/chart/bars.c
+
+CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/chart/bars.c > CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/chart/bars.c -o CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o: /work/main/pipeline/chart/cairo.c
+CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o -MF CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o -c /work/main/pipeline/chart/cairo.c
+
+CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/chart/cairo.c > CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/chart/cairo.c -o CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o: /work/main/pipeline/chart/chart.c
+CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o -MF CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o -c /work/main/pipeline/chart/chart.c
+
+CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/chart/chart.c > CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/chart/chart.c -o CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.s
+
 CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o: /work/main/pipeline/chart/scene.c
 CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o -MF CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o -c /work/main/pipeline/chart/scene.c
 
 CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.i: cmake_force
@@ -83,10 +153,24 @@ CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/chart/scene.c -o CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.s
 
+CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o: /work/main/pipeline/chart/svgid.c
+CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o -MF CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o -c /work/main/pipeline/chart/svgid.c
+
+CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/chart/svgid.c > CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/chart/svgid.c -o CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.s
+
 CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: /work/main/pipeline/core/alloc.c
 CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o -c /work/main/pipeline/core/alloc.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.i: cmake_force
@@ -100,7 +184,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o: /work/main/pipeline/core/arena.c
 CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o -c /work/main/pipeline/core/arena.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/arena.c.i: cmake_force
@@ -114,7 +198,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/arena.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o: /work/main/pipeline/core/buf.c
 CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o -c /work/main/pipeline/core/buf.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/buf.c.i: cmake_force
@@ -128,7 +212,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/buf.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o: /work/main/pipeline/core/calendar.c
 CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.o -c /work/main/pipeline/core/calendar.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.i: cmake_force
@@ -142,7 +226,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/calendar.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o: /work/main/pipeline/core/diag.c
 CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/diag.c.o -c /work/main/pipeline/core/diag.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/diag.c.i: cmake_force
@@ -156,7 +240,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/diag.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/file.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/file.c.o: /work/main/pipeline/core/file.c
 CMakeFiles/jtaicore.dir/pipeline/core/file.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/file.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/file.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/file.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/file.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/file.c.o -c /work/main/pipeline/core/file.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/file.c.i: cmake_force
@@ -170,7 +254,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/file.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/font.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/font.c.o: /work/main/pipeline/core/font.c
 CMakeFiles/jtaicore.dir/pipeline/core/font.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/font.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/font.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/font.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/font.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/font.c.o -c /work/main/pipeline/core/font.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/font.c.i: cmake_force
@@ -184,7 +268,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/font.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o: /work/main/pipeline/core/hash.c
 CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o -c /work/main/pipeline/core/hash.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/hash.c.i: cmake_force
@@ -198,7 +282,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/hash.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o: /work/main/pipeline/core/utf8.c
 CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o -c /work/main/pipeline/core/utf8.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.i: cmake_force
@@ -212,7 +296,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/value.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/value.c.o: /work/main/pipeline/core/value.c
 CMakeFiles/jtaicore.dir/pipeline/core/value.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/value.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/value.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/value.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/value.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/value.c.o -c /work/main/pipeline/core/value.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/value.c.i: cmake_force
@@ -226,7 +310,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/value.c.s: cmake_force
 CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o: CMakeFiles/jtaicore.dir/flags.make
 CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o: /work/main/pipeline/core/yaml.c
 CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o -MF CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o -c /work/main/pipeline/core/yaml.c
 
 CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.i: cmake_force
@@ -237,9 +321,225 @@ CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/core/yaml.c -o CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.s
 
+CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o: /work/main/pipeline/draft/draft.c
+CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o -MF CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o -c /work/main/pipeline/draft/draft.c
+
+CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/draft/draft.c > CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/draft/draft.c -o CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o: /work/main/pipeline/draft/mustache.c
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o -MF CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o -c /work/main/pipeline/draft/mustache.c
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/draft/mustache.c > CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/draft/mustache.c -o CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o: /work/main/pipeline/draft/mustache_parse.c
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Building C object CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o -MF CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o -c /work/main/pipeline/draft/mustache_parse.c
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/draft/mustache_parse.c > CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/draft/mustache_parse.c -o CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o: /work/main/pipeline/ingest/findings.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_22) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o -c /work/main/pipeline/ingest/findings.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/findings.c > CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/findings.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o: /work/main/pipeline/ingest/framework.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_23) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o -c /work/main/pipeline/ingest/framework.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/framework.c > CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/framework.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o: /work/main/pipeline/ingest/ingest.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_24) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o -c /work/main/pipeline/ingest/ingest.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/ingest.c > CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/ingest.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o: /work/main/pipeline/ingest/inspection.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_25) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o -c /work/main/pipeline/ingest/inspection.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/inspection.c > CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/inspection.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o: /work/main/pipeline/ingest/schema.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_26) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o -c /work/main/pipeline/ingest/schema.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/schema.c > CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/schema.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o: /work/main/pipeline/ingest/xref.c
+CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_27) "Building C object CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o -MF CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o -c /work/main/pipeline/ingest/xref.c
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/ingest/xref.c > CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/ingest/xref.c -o CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o: /work/main/pipeline/merge/fold.c
+CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_28) "Building C object CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o -MF CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o -c /work/main/pipeline/merge/fold.c
+
+CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/merge/fold.c > CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/merge/fold.c -o CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o: /work/main/pipeline/merge/merge.c
+CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_29) "Building C object CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o -MF CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o -c /work/main/pipeline/merge/merge.c
+
+CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/merge/merge.c > CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/merge/merge.c -o CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o: /work/main/pipeline/render/flow.c
+CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_30) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o -c /work/main/pipeline/render/flow.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/flow.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/flow.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/flow.c > CMakeFiles/jtaicore.dir/pipeline/render/flow.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/flow.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/flow.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/flow.c -o CMakeFiles/jtaicore.dir/pipeline/render/flow.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o: /work/main/pipeline/render/frontmatter.c
+CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_31) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o -c /work/main/pipeline/render/frontmatter.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/frontmatter.c > CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/frontmatter.c -o CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/layout.c
+CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_32) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o -c /work/main/pipeline/render/layout.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/layout.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/layout.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/layout.c > CMakeFiles/jtaicore.dir/pipeline/render/layout.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/layout.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/layout.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/layout.c -o CMakeFiles/jtaicore.dir/pipeline/render/layout.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.o: /work/main/pipeline/render/page.c
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_33) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/page.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/page.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/page.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/page.c.o -c /work/main/pipeline/render/page.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/page.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/page.c > CMakeFiles/jtaicore.dir/pipeline/render/page.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/page.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/page.c -o CMakeFiles/jtaicore.dir/pipeline/render/page.c.s
+
 # Object files for target jtaicore
 jtaicore_OBJECTS = \
+"CMakeFiles/jtaicore.dir/pipeline/build/find.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o" \
@@ -250,12 +550,33 @@ jtaicore_OBJECTS = \
 "CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/core/value.c.o" \
-"CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o"
+"CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/page.c.o"
 
 # External object files for target jtaicore
 jtaicore_EXTERNAL_OBJECTS =
 
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/build/find.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/build/letter.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/chart/bars.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/chart/cairo.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/chart/chart.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/chart/scene.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/chart/svgid.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/arena.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/buf.c.o
@@ -267,9 +588,24 @@ libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/hash.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/utf8.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/value.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/draft/draft.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/draft/mustache.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/draft/mustache_parse.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/findings.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/framework.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/ingest.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/inspection.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/schema.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/ingest/xref.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/merge/fold.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/merge/merge.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/page.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/build.make
 libjtaicore.a: CMakeFiles/jtaicore.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Linking C static library libjtaicore.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Linking C static library libjtaicore.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/jtaicore.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/jtaicore.dir/link.txt --verbose=$(VERBOSE)
 

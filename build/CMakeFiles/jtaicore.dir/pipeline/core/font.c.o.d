@@ -56,6 +56,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/font.c.o: \
  /usr/include/freetype2/freetype/ftmoderr.h \
  /usr/include/freetype2/freetype/fterrdef.h \
  /usr/include/freetype2/freetype/tttables.h \
+ /usr/include/freetype2/freetype/ftadvanc.h \
  /work/main/pipeline/core/alloc.h /work/main/pipeline/core/arena.h \
  /work/main/pipeline/core/buf.h /work/main/pipeline/core/diag.h \
  /work/main/pipeline/core/file.h \

@@ -1,0 +1,69 @@
+/* build: drives the stages for one inspection or many. Each inspection's
+ * outputs are made in memory first and written only when every stage has
+ * succeeded, each to a temporary name renamed into place: a failed build
+ * leaves the previous outputs intact. */
+#ifndef JTAI_BUILD_BUILD_H
+#define JTAI_BUILD_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "core/font.h"
+
+struct diag_sink;
+struct value;
+struct arena;
+
+/* What every build shares: where the frameworks are, and the fonts. */
+struct build_env {
+	char *templates_dir;
+	char *fonts_manifest;
+	struct fontset fonts;
+};
+
+/* Sets up env from datadir (which holds templates/ and fonts/) and loads
+ * the fonts. Returns 0, or -1 reported into d. Release with
+ * build_env_release(). */
+int build_env_init(struct build_env *env, const char *datadir,
+                   struct diag_sink *d);
+void build_env_release(struct build_env *env);
+/* The data folder: $JTAI_DATADIR, else the one jtai was built with. */
+const char *build_datadir(void);
+
+struct chart_file {
+	char *name; /* e.g. "findings-by-agency" */
+	struct buf svg;
+};
+
+/* The outputs of one inspection, in memory. */
+struct letter {
+	char *name; /* the inspection folder's last component */
+	struct buf merged, markdown, pdf;
+	struct chart_file *charts;
+	size_t ncharts;
+};
+
+/* Runs ingest, merge, draft, chart and render for the inspection in dir.
+ * Returns 0 with out filled (release with letter_release), or -1 after
+ * reporting into d. */
+int build_letter(const struct build_env *env, const char *dir,
+                 struct letter *out, struct diag_sink *d);
+void letter_release(struct letter *l);
+/* Writes l under outdir/<name>/: merged.yaml, letter.md, letter.pdf and
+ * charts/<name>.svg. Returns 0, or -1 reported into d. */
+int letter_write(const struct letter *l, const char *outdir,
+                 struct diag_sink *d);
+
+/* Lays out letter.md with the charts of model. Returns 0, or -1. */
+int build_render(const struct build_env *env, const char *path,
+                 const char *md, size_t len, const struct value *model,
+                 struct buf *pdf, struct diag_sink *d);
+
+/* Finds every folder at or under path holding an inspection.yaml, sorted,
+ * not descending into hidden folders. Appends malloc'd paths to *dirs.
+ * Returns 0, or -1 reported into d. */
+int build_find(const char *path, char ***dirs, size_t *n,
+               struct diag_sink *d);
+
+#endif

@@ -1,0 +1,174 @@
+/* One inspection through every stage, in memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build.h"
+#include "chart/chart.h"
+#include "chart/scene.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/file.h"
+#include "core/value.h"
+#include "draft/draft.h"
+#include "ingest/ingest.h"
+#include "ingest/model.h"
+#include "merge/merge.h"
+#include "render/render.h"
+
+const char *
+build_datadir(void)
+{
+	const char *env = getenv("JTAI_DATADIR");
+	return env && *env ? env : JTAI_DEFAULT_DATADIR;
+}
+
+int
+build_env_init(struct build_env *env, const char *datadir,
+               struct diag_sink *d)
+{
+	env->templates_dir = file_join(datadir, "templates");
+	char *fonts = file_join(datadir, "fonts");
+	env->fonts_manifest = file_join(fonts, "fonts.yaml");
+	free(fonts);
+	return fontset_load(&env->fonts, env->fonts_manifest, d);
+}
+
+void
+build_env_release(struct build_env *env)
+{
+	fontset_release(&env->fonts);
+	free(env->templates_dir);
+	free(env->fonts_manifest);
+	env->templates_dir = env->fonts_manifest = NULL;
+}
+
+/* Charts for render, drawn on first use. */
+struct chart_ctx {
+	struct arena *a;
+	const struct value *model;
+	const struct fontset *fonts;
+	struct diag_sink *d;
+};
+
+static const struct scene *
+chart_for(void *p, const char *name)
+{
+	struct chart_ctx *c = p;
+	return chart_draw(c->a, name, c->model, c->fonts, c->d);
+}
+
+int
+build_render(const struct build_env *env, const char *path, const char *md,
+             size_t len, const struct value *model, struct buf *pdf,
+             struct diag_sink *d)
+{
+	struct arena *a = arena_new();
+	struct chart_ctx c = {a, model, &env->fonts, d};
+	struct render_opts opts = {&env->fonts, model ? chart_for : NULL, &c};
+	int rc = render_pdf(path, md, len, &opts, pdf, d);
+	arena_free(a);
+	return rc;
+}
+
+static int
+draw_charts(const struct build_env *env, const struct framework *fw,
+            const struct value *model, struct letter *out,
+            struct diag_sink *d)
+{
+	struct arena *a = arena_new();
+	int rc = 0;
+	out->charts = xcalloc(fw->ncharts + 1, sizeof(*out->charts));
+	for (size_t i = 0; i < fw->ncharts && rc == 0; i++) {
+		struct chart_file *cf = &out->charts[out->ncharts++];
+		cf->name = xstrdup(fw->charts[i]);
+		buf_init(&cf->svg);
+		const struct scene *s =
+		    chart_draw(a, fw->charts[i], model, &env->fonts, d);
+		rc = s ? chart_write_svg(s, &env->fonts, &cf->svg, d) : -1;
+	}
+	arena_free(a);
+	return rc;
+}
+
+int
+build_letter(const struct build_env *env, const char *dir, struct letter *out,
+             struct diag_sink *d)
+{
+	struct arena *a = arena_new();
+	int rc = -1;
+	memset(out, 0, sizeof(*out));
+	buf_init(&out->merged);
+	buf_init(&out->markdown);
+	buf_init(&out->pdf);
+	struct inspection *ins = ingest_load(a, dir, env->templates_dir, d);
+	if (ins == NULL)
+		goto out;
+	out->name = xstrdup(ins->name);
+	struct value *model = merge_run(a, ins, d);
+	if (model == NULL)
+		goto out;
+	merge_write(model, &out->merged);
+	if (draft_run(model, env->templates_dir, &out->markdown, NULL, d) < 0)
+		goto out;
+	if (draw_charts(env, ins->fw, model, out, d) < 0)
+		goto out;
+	char *md_path = file_join(dir, "letter.md");
+	rc = build_render(env, md_path, buf_cstr(&out->markdown),
+	                  out->markdown.len, model, &out->pdf, d);
+	free(md_path);
+out:
+	arena_free(a);
+	return rc;
+}
+
+void
+letter_release(struct letter *l)
+{
+	for (size_t i = 0; i < l->ncharts; i++) {
+		free(l->charts[i].name);
+		buf_release(&l->charts[i].svg);
+	}
+	free(l->charts);
+	free(l->name);
+	buf_release(&l->merged);
+	buf_release(&l->markdown);
+	buf_release(&l->pdf);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+write_one(const char *dir, const char *name, const struct buf *b,
+          struct diag_sink *d)
+{
+	char *path = file_join(dir, name);
+	int rc = file_write_atomic(path, b->data ? b->data : "", b->len, d);
+	free(path);
+	return rc;
+}
+
+int
+letter_write(const struct letter *l, const char *outdir, struct diag_sink *d)
+{
+	char *dir = file_join(outdir, l->name);
+	char *charts = file_join(dir, "charts");
+	int rc = -1;
+	if (file_mkdirs(charts, d) < 0)
+		goto out;
+	for (size_t i = 0; i < l->ncharts; i++) {
+		char name[300];
+		snprintf(name, sizeof(name), "%s.svg", l->charts[i].name);
+		if (write_one(charts, name, &l->charts[i].svg, d) < 0)
+			goto out;
+	}
+	if (write_one(dir, "merged.yaml", &l->merged, d) < 0 ||
+	    write_one(dir, "letter.md", &l->markdown, d) < 0 ||
+	    write_one(dir, "letter.pdf", &l->pdf, d) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(charts);
+	free(dir);
+	return rc;
+}

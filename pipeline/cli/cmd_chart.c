@@ -1,0 +1,79 @@
+/* jtai chart: one chart of a merged.yaml as SVG (or PNG). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build.h"
+#include "chart/chart.h"
+#include "cli/commands.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "merge/merge.h"
+
+static const char help[] =
+    "usage: jtai chart [-o FILE] [--png] [--dpi N] MERGED NAME\n\n"
+    "Draws the chart NAME from the merged letter model MERGED and writes it\n"
+    "as SVG (or PNG with --png) to FILE or standard output.\n\n"
+    "charts:\n"
+    "  findings-by-agency  each agency's strengths and areas for improvement\n\n"
+    "options:\n"
+    "  -o, --output FILE  where to write (written atomically)\n"
+    "  --png              write a PNG instead of SVG\n"
+    "  --dpi N            PNG resolution (default 150)\n\n"
+    "example: jtai chart out/riverford-front-door/merged.yaml "
+    "findings-by-agency -o chart.svg\n\n"
+    "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
+
+int
+cmd_chart(int argc, char **argv)
+{
+	static const struct option longs[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"png", no_argument, NULL, 'p'},
+	    {"dpi", required_argument, NULL, 'd'},
+	    {NULL, 0, NULL, 0}};
+	const char *output = NULL;
+	int png = 0, c;
+	double dpi = 150;
+	if (cli_wants_help(argc, argv)) {
+		fputs(help, stdout);
+		return cli_stdout("", 0);
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", longs, NULL)) != -1) {
+		if (c == 'o')
+			output = optarg;
+		else if (c == 'p')
+			png = 1;
+		else if (c == 'd' && (dpi = atof(optarg)) >= 10 && dpi <= 2400)
+			continue;
+		else
+			return cli_usage_error("chart", "bad option '%s'",
+			                       argv[optind - 1]);
+	}
+	if (optind + 2 != argc)
+		return cli_usage_error("chart", "expected MERGED and a chart NAME");
+	struct diag_sink d;
+	diag_init(&d);
+	struct arena *a = arena_new();
+	struct buf out;
+	buf_init(&out);
+	struct build_env env = {0};
+	int ok = build_env_init(&env, build_datadir(), &d) == 0;
+	struct value *model = ok ? merge_load(a, argv[optind], &d) : NULL;
+	const struct scene *s =
+	    model ? chart_draw(a, argv[optind + 1], model, &env.fonts, &d) : NULL;
+	ok = s && (png ? chart_write_png(s, &env.fonts, dpi, &out, &d)
+	               : chart_write_svg(s, &env.fonts, &out, &d)) == 0;
+	int rc = cli_report(&d);
+	if (ok)
+		rc = cli_output(output, out.data, out.len);
+	build_env_release(&env);
+	buf_release(&out);
+	arena_free(a);
+	diag_release(&d);
+	return rc ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+/* jtai render: letter.md -> letter.pdf. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build.h"
+#include "cli/commands.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/file.h"
+#include "merge/merge.h"
+
+static const char help[] =
+    "usage: jtai render [-o FILE] [--model MERGED] LETTER\n\n"
+    "Lays out the Markdown letter LETTER (a letter.md) as an A4 PDF with\n"
+    "embedded fonts, bookmarks and a running footer. Charts referenced as\n"
+    "![alt](chart:NAME) are drawn from the merged letter model MERGED\n"
+    "(default: merged.yaml beside LETTER, when there is one).\n\n"
+    "options:\n"
+    "  -o, --output FILE   where to write (default: LETTER with .pdf)\n"
+    "  -m, --model MERGED  the merged.yaml to draw charts from\n\n"
+    "example: jtai render out/riverford-front-door/letter.md\n\n"
+    "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
+
+static char *
+default_output(const char *letter)
+{
+	size_t n = strlen(letter);
+	if (n > 3 && !strcmp(letter + n - 3, ".md"))
+		n -= 3;
+	char *out = malloc(n + 5);
+	if (out == NULL)
+		abort();
+	memcpy(out, letter, n);
+	memcpy(out + n, ".pdf", 5);
+	return out;
+}
+
+static struct value *
+load_model(struct arena *a, const char *letter, const char *given,
+           struct diag_sink *d)
+{
+	if (given)
+		return merge_load(a, given, d);
+	char *dir = file_dirname(letter);
+	char *path = file_join(dir, "merged.yaml");
+	struct value *v = file_exists(path) ? merge_load(a, path, d) : NULL;
+	free(path);
+	free(dir);
+	return v;
+}
+
+int
+cmd_render(int argc, char **argv)
+{
+	static const struct option longs[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"model", required_argument, NULL, 'm'},
+	    {NULL, 0, NULL, 0}};
+	const char *output = NULL, *model_path = NULL;
+	int c;
+	if (cli_wants_help(argc, argv)) {
+		fputs(help, stdout);
+		return cli_stdout("", 0);
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:m:", longs, NULL)) != -1) {
+		if (c == 'o')
+			output = optarg;
+		else if (c == 'm')
+			model_path = optarg;
+		else
+			return cli_usage_error("render", "unknown option '%s'",
+			                       argv[optind - 1]);
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("render", "expected one letter.md");
+	const char *letter = argv[optind];
+	struct diag_sink d;
+	diag_init(&d);
+	struct arena *a = arena_new();
+	struct buf md, pdf;
+	buf_init(&md);
+	buf_init(&pdf);
+	struct build_env env = {0};
+	char *out = output ? NULL : default_output(letter);
+	int ok = build_env_init(&env, build_datadir(), &d) == 0 &&
+	         file_read(letter, &md, &d) == 0;
+	struct value *model = ok ? load_model(a, letter, model_path, &d) : NULL;
+	ok = ok && d.errors == 0 &&
+	     build_render(&env, letter, md.data, md.len, model, &pdf, &d) == 0;
+	int rc = cli_report(&d);
+	if (ok)
+		rc = cli_output(output ? output : out, pdf.data, pdf.len);
+	free(out);
+	build_env_release(&env);
+	buf_release(&md);
+	buf_release(&pdf);
+	arena_free(a);
+	diag_release(&d);
+	return rc ? 1 : 0;
+}

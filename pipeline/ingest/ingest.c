@@ -1,0 +1,203 @@
+/* ingest: reads an inspection folder into the typed model. Each file is
+ * parsed into a value tree (core/yaml.h), then read by schema (schema.h):
+ * every problem is reported, not only the first. */
+#include "ingest/ingest.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/file.h"
+#include "core/value.h"
+#include "core/yaml.h"
+#include "ingest/model.h"
+#include "ingest/read.h"
+#include "ingest/schema.h"
+
+static const struct value *
+load(struct arena *a, struct inspection *ins, const char *path,
+     struct diag_sink *d)
+{
+	const char *p = arena_strdup(a, path);
+	size_t n = ins->ninputs;
+	ins->inputs = arena_grow(a, ins->inputs, n * sizeof(char *),
+	                         (n + 1) * sizeof(char *));
+	ins->inputs[ins->ninputs++] = p;
+	return yaml_load(a, p, d);
+}
+
+/* Lists the frameworks under templates_dir into a hint. */
+static void
+hint_frameworks(struct diag_sink *d, const char *templates_dir, const char *id)
+{
+	const char *names[64];
+	size_t n = 0;
+	DIR *dir = opendir(templates_dir);
+	struct dirent *e;
+	char *keep[64];
+	while (dir && n < 64 && (e = readdir(dir))) {
+		char *sub = file_join(templates_dir, e->d_name);
+		char *fy = file_join(sub, "framework.yaml");
+		if (e->d_name[0] != '.' && file_exists(fy))
+			names[n] = keep[n] = strdup(e->d_name), n++;
+		free(fy);
+		free(sub);
+	}
+	if (dir)
+		closedir(dir);
+	const char *near = diag_nearest(id, names, n);
+	if (near)
+		diag_hint(d, "did you mean '%s'?", near);
+	else
+		diag_hint(d, "frameworks are folders under %s", templates_dir);
+	for (size_t i = 0; i < n; i++)
+		free(keep[i]);
+}
+
+static const struct framework *
+load_framework(struct reader *r, const struct value *root,
+               const char *templates_dir)
+{
+	const char *id = schema_id(r, root, "framework");
+	if (id == NULL)
+		return NULL;
+	char *dir = file_join(templates_dir, id);
+	char *fy = file_join(dir, "framework.yaml");
+	bool exists = file_exists(fy);
+	free(fy);
+	free(dir);
+	if (!exists) {
+		schema_error(r, value_get(root, "framework"),
+		             "unknown framework '%s'", id);
+		hint_frameworks(r->d, templates_dir, id);
+		return NULL;
+	}
+	return framework_load(r->a, templates_dir, id, r->d);
+}
+
+static bool
+known_inspectorate(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->nnames; i++)
+		if (!strcmp(ins->names[i].id, id))
+			return true;
+	return false;
+}
+
+static bool
+in_list(const char *const *list, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], id))
+			return true;
+	return false;
+}
+
+/* Checks one listed inspectorate and reads its findings file. */
+static void
+load_inspectorate(struct reader *r, struct inspection *ins, size_t i,
+                  const struct value *item)
+{
+	const char *id = ins->inspectorates[i];
+	if (!known_inspectorate(ins, id)) {
+		const char *ids[64];
+		size_t n = 0;
+		for (size_t k = 0; k < ins->nnames && n < 64; k++)
+			if (!n || strcmp(ids[n - 1], ins->names[k].id))
+				ids[n++] = ins->names[k].id;
+		schema_unknown(r, item, "inspectorate", id, ids, n);
+		return;
+	}
+	if (in_list(ins->inspectorates, i, id)) {
+		schema_error(r, item, "inspectorate '%s' is listed twice", id);
+		return;
+	}
+	if (!in_list(ins->fw->inspectorates, ins->fw->ninspectorates, id)) {
+		schema_error(r, item, "inspectorate '%s' does not take part in "
+		             "'%s' inspections", id, ins->fw->id);
+		return;
+	}
+	char rel[256];
+	snprintf(rel, sizeof(rel), "findings/%s.yaml", id);
+	char *path = file_join(ins->dir, rel);
+	if (!file_exists(path)) {
+		schema_error(r, item, "no findings file for inspectorate '%s'", id);
+		diag_hint(r->d, "expected %s", path);
+	} else {
+		struct reader fr = {r->a, NULL, r->d, false};
+		const struct value *root = load(r->a, ins, path, r->d);
+		fr.path = ins->inputs[ins->ninputs - 1];
+		if (root)
+			read_findings(&fr, root, id, ins);
+		r->failed |= fr.failed || root == NULL;
+	}
+	free(path);
+}
+
+static void
+load_cases(struct arena *a, struct inspection *ins, struct diag_sink *d)
+{
+	char *path = file_join(ins->dir, "cases.yaml");
+	if (file_exists(path)) {
+		const struct value *root = load(a, ins, path, d);
+		struct reader r = {a, ins->inputs[ins->ninputs - 1], d, false};
+		if (root && root->kind != VALUE_NULL)
+			read_cases(&r, root, ins);
+	}
+	free(path);
+}
+
+static void
+load_names(struct arena *a, struct inspection *ins, const char *templates_dir,
+           struct diag_sink *d)
+{
+	char *path = file_join(templates_dir, "inspectorates.yaml");
+	const struct value *root = load(a, ins, path, d);
+	struct reader r = {a, ins->inputs[ins->ninputs - 1], d, false};
+	if (root)
+		read_names(&r, root, ins);
+	free(path);
+}
+
+static char *
+folder_name(struct arena *a, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	char *trimmed = arena_strndup(a, dir, n);
+	return arena_strdup(a, file_basename(trimmed));
+}
+
+struct inspection *
+ingest_load(struct arena *a, const char *dir, const char *templates_dir,
+            struct diag_sink *d)
+{
+	size_t errors = d->errors;
+	struct inspection *ins = arena_alloc(a, sizeof(*ins));
+	ins->dir = arena_strdup(a, dir);
+	ins->name = folder_name(a, dir);
+	char *path = file_join(dir, "inspection.yaml");
+	const struct value *root = load(a, ins, path, d);
+	free(path);
+	if (root == NULL)
+		return NULL;
+	struct reader r = {a, ins->inputs[0], d, false};
+	read_inspection(&r, root, ins);
+	if (root->kind != VALUE_MAP)
+		return NULL;
+	load_names(a, ins, templates_dir, d);
+	ins->fw = load_framework(&r, root, templates_dir);
+	if (ins->fw == NULL)
+		return NULL;
+	const struct value *list = value_get(root, "inspectorates");
+	for (size_t i = 0; i < ins->ninspectorates; i++)
+		load_inspectorate(&r, ins, i, list->items[i]);
+	load_cases(a, ins, d);
+	if (d->errors == errors)
+		xref_check(d, ins);
+	return d->errors == errors ? ins : NULL;
+}

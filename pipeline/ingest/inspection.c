@@ -1,0 +1,170 @@
+/* inspection.yaml, schema version 1 (docs/schema.md). */
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/value.h"
+#include "ingest/read.h"
+#include "ingest/schema.h"
+
+static const char *const top_keys[] = {
+    "jtai", "framework", "area", "theme", "themes", "dates", "inspectorates",
+    "agencies", "principal_authority", "addressees", "signatories",
+    "judgements", NULL};
+static const char *const top_required[] = {
+    "jtai", "framework", "area", "theme", "dates", "inspectorates",
+    "agencies", NULL};
+static const char *const area_keys[] = {"name", "authority", "code", NULL};
+static const char *const area_required[] = {"name", NULL};
+static const char *const theme_keys[] = {"id", "title", NULL};
+static const char *const dates_keys[] = {"notification", "fieldwork",
+                                         "letter", NULL};
+static const char *const dates_required[] = {"fieldwork", "letter", NULL};
+static const char *const range_keys[] = {"from", "to", NULL};
+static const char *const agency_keys[] = {"id", "name", "inspectorate", NULL};
+static const char *const person_keys[] = {"name", "role", "organisation",
+                                          NULL};
+static const char *const person_required[] = {"name", "role", NULL};
+static const char *const signatory_keys[] = {"inspectorate", "name", "role",
+                                             NULL};
+
+static void
+read_dates(struct reader *r, const struct value *v, struct inspection *ins)
+{
+	if (schema_map(r, v, "'dates'", dates_keys, dates_required) < 0)
+		return;
+	ins->has_notification =
+	    schema_date(r, v, "notification", &ins->notification) == 1;
+	schema_date(r, v, "letter", &ins->letter);
+	const struct value *fw = value_get(v, "fieldwork");
+	if (schema_map(r, fw, "'fieldwork'", range_keys, range_keys) < 0)
+		return;
+	if (schema_date(r, fw, "from", &ins->fieldwork_from) == 1 &&
+	    schema_date(r, fw, "to", &ins->fieldwork_to) == 1 &&
+	    date_cmp(ins->fieldwork_to, ins->fieldwork_from) < 0)
+		schema_error(r, value_get(fw, "to"),
+		             "fieldwork ends before it starts");
+}
+
+static void
+read_agencies(struct reader *r, const struct value *v, struct inspection *ins)
+{
+	if (schema_seq(r, v, "'agencies'") < 0)
+		return;
+	ins->agencies = arena_alloc(r->a, v->n * sizeof(*ins->agencies) + 1);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *it = v->items[i];
+		if (schema_map(r, it, "an agency", agency_keys, agency_keys) < 0)
+			continue;
+		struct agency *ag = &ins->agencies[ins->nagencies++];
+		ag->id = schema_id(r, it, "id");
+		ag->name = schema_text(r, it, "name");
+		ag->inspectorate = schema_id(r, it, "inspectorate");
+		ag->pos = schema_pos(r, it);
+	}
+}
+
+static struct person *
+read_people(struct reader *r, const struct value *v, const char *what,
+            bool signatory, size_t *n)
+{
+	*n = 0;
+	if (v == NULL || schema_seq(r, v, what) < 0)
+		return NULL;
+	struct person *p = arena_alloc(r->a, v->n * sizeof(*p) + 1);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *it = v->items[i];
+		const char *const *keys = signatory ? signatory_keys : person_keys;
+		const char *const *req = signatory ? signatory_keys : person_required;
+		if (schema_map(r, it, signatory ? "a signatory" : "an addressee",
+		               keys, req) < 0)
+			continue;
+		struct person *pp = &p[(*n)++];
+		pp->name = schema_text(r, it, "name");
+		pp->role = schema_text(r, it, "role");
+		pp->pos = schema_pos(r, it);
+		if (signatory)
+			pp->inspectorate = schema_id(r, it, "inspectorate");
+		else
+			pp->organisation = schema_text(r, it, "organisation");
+	}
+	return p;
+}
+
+static void
+read_grades(struct reader *r, const struct value *v, struct inspection *ins)
+{
+	if (v == NULL)
+		return;
+	if (v->kind != VALUE_MAP) {
+		schema_error(r, v, "'judgements' must be a map of judgement: grade");
+		return;
+	}
+	ins->grades = arena_alloc(r->a, v->n * sizeof(*ins->grades) + 1);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value_member *m = &v->members[i];
+		const char *grade = schema_id(r, v, m->key);
+		if (grade == NULL)
+			continue;
+		if (!strcmp(m->key, "overall")) {
+			ins->overall = grade;
+			ins->overall_pos = schema_pos(r, m->val);
+			continue;
+		}
+		struct grade *g = &ins->grades[ins->ngrades++];
+		g->judgement = m->key;
+		g->grade = grade;
+		g->pos.path = r->path;
+		g->pos.line = m->line;
+		g->pos.col = m->col;
+	}
+}
+
+static void
+read_area(struct reader *r, const struct value *v, struct inspection *ins)
+{
+	if (schema_map(r, v, "'area'", area_keys, area_required) < 0)
+		return;
+	ins->area_name = schema_text(r, v, "name");
+	ins->area_authority = schema_text(r, v, "authority");
+	ins->area_code = schema_text(r, v, "code");
+}
+
+void
+read_inspection(struct reader *r, const struct value *root,
+                struct inspection *ins)
+{
+	if (schema_map(r, root, "inspection.yaml", top_keys, top_required) < 0 &&
+	    (root == NULL || root->kind != VALUE_MAP))
+		return;
+	const struct value *version = value_get(root, "jtai");
+	if (version && (version->kind != VALUE_STRING || strcmp(version->str, "1")))
+		schema_error(r, version, "unsupported schema version '%s'",
+		             version->str ? version->str : "");
+	if (version && r->failed)
+		diag_hint(r->d, "this jtai reads schema version 1 ('jtai: 1')");
+	if (value_get(root, "area"))
+		read_area(r, value_get(root, "area"), ins);
+	const struct value *theme = value_get(root, "theme");
+	if (theme &&
+	    schema_map(r, theme, "'theme'", theme_keys, theme_keys) == 0) {
+		ins->theme.id = schema_id(r, theme, "id");
+		ins->theme.title = schema_text(r, theme, "title");
+		ins->theme.pos = schema_pos(r, theme);
+	}
+	ins->themes = read_themes(r, value_get(root, "themes"), &ins->nthemes);
+	if (value_get(root, "dates"))
+		read_dates(r, value_get(root, "dates"), ins);
+	ins->inspectorates =
+	    schema_ids(r, root, "inspectorates", &ins->ninspectorates);
+	if (value_get(root, "agencies"))
+		read_agencies(r, value_get(root, "agencies"), ins);
+	ins->principal_authority = schema_text(r, root, "principal_authority");
+	if (ins->principal_authority == NULL)
+		ins->principal_authority = ins->area_authority;
+	ins->addressees = read_people(r, value_get(root, "addressees"),
+	                              "'addressees'", false, &ins->naddressees);
+	ins->signatories = read_people(r, value_get(root, "signatories"),
+	                               "'signatories'", true, &ins->nsignatories);
+	read_grades(r, value_get(root, "judgements"), ins);
+}

@@ -1,0 +1,135 @@
+/* The typed model of one inspection, as ingest reads it: schema version 1
+ * of inspection.yaml, findings/<inspectorate>.yaml and cases.yaml, with the
+ * framework it names (templates/<framework>/framework.yaml) and the
+ * inspectorates' names (templates/inspectorates.yaml). Every object lives in
+ * the arena given to ingest_load() and keeps the source position it came
+ * from. Lists keep the order of their source files. */
+#ifndef JTAI_INGEST_MODEL_H
+#define JTAI_INGEST_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/calendar.h"
+
+struct value;
+
+struct pos {
+	const char *path;
+	int line, col;
+};
+
+struct kind_def {
+	const char *id, *heading;
+};
+
+struct theme {
+	const char *id, *title;
+	struct pos pos;
+};
+
+struct judgement_def {
+	const char *id, *title;
+	bool key; /* a key judgement (limits the overall) */
+};
+
+struct framework {
+	const char *id, *name;
+	const char *dir;    /* the framework's folder */
+	const char *letter; /* the letter template, relative to dir */
+	struct kind_def *kinds;
+	size_t nkinds;
+	const char **good, **poor; /* kinds that count as good / poor practice */
+	size_t ngood, npoor;
+	struct theme *themes;
+	size_t nthemes;
+	const char **inspectorates; /* those that may take part */
+	size_t ninspectorates;
+	struct judgement_def *judgements; /* empty for ungraded frameworks */
+	size_t njudgements;
+	const char **scale; /* the judgements' grades, best first */
+	size_t nscale;
+	int notice_working_days, statement_working_days;
+	const char **charts;
+	size_t ncharts;
+};
+
+/* One name of an inspectorate, valid up to and including `until`. */
+struct inspectorate_name {
+	const char *id, *name, *abbr;
+	const char *article; /* "the", or NULL */
+	bool has_until;
+	struct date until;
+};
+
+struct agency {
+	const char *id, *name, *inspectorate;
+	struct pos pos;
+};
+
+struct person {
+	const char *name, *role, *organisation, *inspectorate;
+	struct pos pos;
+};
+
+struct finding {
+	const char *id, *kind, *theme, *summary, *detail, *judgement;
+	const char *inspectorate; /* whose findings file it is in */
+	const char **agencies, **cases, **joint_with, **contrasts_with;
+	size_t nagencies, ncases, njoint, ncontrasts;
+	size_t order; /* position in the inspection: file order, then item */
+	struct pos pos;
+	const struct value *src; /* its YAML map, for precise positions */
+};
+
+struct rating {
+	const char *agency, *grade;
+};
+
+struct casefile {
+	const char *id, *age_band;
+	bool tracked;
+	struct rating *practice;
+	size_t npractice;
+	struct pos pos;
+	const struct value *src;
+};
+
+struct grade {
+	const char *judgement, *grade;
+	struct pos pos;
+};
+
+struct inspection {
+	const char *dir;  /* the inspection folder as given */
+	const char *name; /* its last path component */
+	const struct framework *fw;
+	const struct inspectorate_name *names; /* the registry */
+	size_t nnames;
+	const char *area_name, *area_authority, *area_code;
+	struct theme theme;    /* the deep dive */
+	struct theme *themes;  /* the inspection's own extra themes */
+	size_t nthemes;
+	bool has_notification;
+	struct date notification, fieldwork_from, fieldwork_to, letter;
+	const char **inspectorates;
+	size_t ninspectorates;
+	struct agency *agencies;
+	size_t nagencies;
+	const char *principal_authority;
+	struct person *addressees, *signatories;
+	size_t naddressees, nsignatories;
+	struct grade *grades; /* judgements: graded frameworks only */
+	size_t ngrades;
+	const char *overall; /* the stated overall judgement, or NULL */
+	struct pos overall_pos;
+	struct finding *findings;
+	size_t nfindings;
+	struct casefile *cases;
+	size_t ncases;
+	/* every file read, for the build's dependency hashing */
+	const char **inputs;
+	size_t ninputs;
+};
+
+#endif

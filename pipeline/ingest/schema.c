@@ -1,0 +1,255 @@
+#include "ingest/schema.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/value.h"
+
+struct pos
+schema_pos(const struct reader *r, const struct value *v)
+{
+	struct pos p = {r->path, v ? v->line : 1, v ? v->col : 1};
+	return p;
+}
+
+void
+schema_error(struct reader *r, const struct value *v, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_add(r->d, DIAG_ERROR, r->path, v ? v->line : 1, v ? v->col : 1,
+	         fmt, ap);
+	va_end(ap);
+	r->failed = true;
+}
+
+static const char *
+kind_name(const struct value *v)
+{
+	switch (v->kind) {
+	case VALUE_MAP: return "a map";
+	case VALUE_SEQ: return "a list";
+	case VALUE_NULL: return "empty";
+	default: return "text";
+	}
+}
+
+void
+schema_unknown(struct reader *r, const struct value *v, const char *what,
+               const char *word, const char *const *candidates, size_t n)
+{
+	schema_error(r, v, "unknown %s '%s'", what, word);
+	const char *near = diag_nearest(word, candidates, n);
+	if (near) {
+		diag_hint(r->d, "did you mean '%s'?", near);
+		return;
+	}
+	struct buf list;
+	buf_init(&list);
+	for (size_t i = 0; i < n && i < 12; i++)
+		buf_printf(&list, "%s'%s'", i ? ", " : "", candidates[i]);
+	if (n > 12)
+		buf_puts(&list, ", ...");
+	if (n)
+		diag_hint(r->d, "expected one of %s", buf_cstr(&list));
+	buf_release(&list);
+}
+
+static size_t
+count(const char *const *list)
+{
+	size_t n = 0;
+	while (list && list[n])
+		n++;
+	return n;
+}
+
+int
+schema_map(struct reader *r, const struct value *v, const char *what,
+           const char *const *keys, const char *const *required)
+{
+	if (v == NULL || v->kind != VALUE_MAP) {
+		schema_error(r, v, "%s must be a map of keys, not %s", what,
+		             v ? kind_name(v) : "empty");
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value_member *m = &v->members[i];
+		size_t k = 0;
+		while (keys[k] && strcmp(keys[k], m->key))
+			k++;
+		if (keys[k] == NULL) {
+			struct value at = {.line = m->line, .col = m->col};
+			schema_unknown(r, &at, "key", m->key, keys, count(keys));
+			rc = -1;
+		}
+	}
+	for (size_t k = 0; required && required[k]; k++) {
+		if (value_get(v, required[k]) == NULL) {
+			schema_error(r, v, "%s is missing the required key '%s'",
+			             what, required[k]);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int
+schema_seq(struct reader *r, const struct value *v, const char *what)
+{
+	if (v == NULL || v->kind != VALUE_SEQ) {
+		schema_error(r, v, "%s must be a list, not %s", what,
+		             v ? kind_name(v) : "empty");
+		return -1;
+	}
+	return 0;
+}
+
+static const struct value *
+scalar(struct reader *r, const struct value *map, const char *key)
+{
+	const struct value *v = value_get(map, key);
+	if (v == NULL)
+		return NULL;
+	if (v->kind != VALUE_STRING) {
+		schema_error(r, v, "'%s' must be text, not %s", key,
+		             kind_name(v));
+		return NULL;
+	}
+	return v;
+}
+
+const char *
+schema_text(struct reader *r, const struct value *map, const char *key)
+{
+	const struct value *v = scalar(r, map, key);
+	if (v == NULL)
+		return NULL;
+	size_t i = 0;
+	while (i < v->len && strchr(" \t\n", v->str[i]))
+		i++;
+	if (i == v->len) {
+		schema_error(r, v, "'%s' must not be empty", key);
+		return NULL;
+	}
+	if (strlen(v->str) != v->len) {
+		schema_error(r, v, "'%s' contains a NUL character", key);
+		return NULL;
+	}
+	return v->str;
+}
+
+bool
+schema_is_id(const char *s)
+{
+	if (!*s || *s == '-')
+		return false;
+	for (const char *p = s; *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		          (*p == '-' && p[1] != '-' && p[1] != '\0');
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static const char *
+check_id(struct reader *r, const struct value *v, const char *key)
+{
+	if (!schema_is_id(v->str)) {
+		schema_error(r, v, "'%s' is not an identifier: '%s'", key, v->str);
+		diag_hint(r->d, "use lower-case letters and digits in words "
+		                "joined by '-'");
+		return NULL;
+	}
+	return v->str;
+}
+
+const char *
+schema_id(struct reader *r, const struct value *map, const char *key)
+{
+	const struct value *v = scalar(r, map, key);
+	return v ? check_id(r, v, key) : NULL;
+}
+
+const char **
+schema_ids(struct reader *r, const struct value *map, const char *key,
+           size_t *n)
+{
+	*n = 0;
+	const struct value *v = value_get(map, key);
+	if (v == NULL)
+		return NULL;
+	if (v->kind != VALUE_SEQ) {
+		schema_error(r, v, "'%s' must be a list, not %s", key,
+		             kind_name(v));
+		diag_hint(r->d, "write [%s]", v->str ? v->str : "...");
+		return NULL;
+	}
+	const char **ids = arena_alloc(r->a, (v->n + 1) * sizeof(*ids));
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *it = v->items[i];
+		if (it->kind != VALUE_STRING) {
+			schema_error(r, it, "'%s' must list identifiers, not %s",
+			             key, kind_name(it));
+			return NULL;
+		}
+		if (!check_id(r, it, key))
+			return NULL;
+		ids[(*n)++] = it->str;
+	}
+	return ids;
+}
+
+int
+schema_date(struct reader *r, const struct value *map, const char *key,
+            struct date *out)
+{
+	const struct value *v = scalar(r, map, key);
+	if (v == NULL)
+		return value_get(map, key) ? -1 : 0;
+	if (date_parse(v->str, out) < 0) {
+		schema_error(r, v, "'%s' is not a date: '%s'", key, v->str);
+		diag_hint(r->d, "write dates as YYYY-MM-DD, for example 2026-03-16");
+		return -1;
+	}
+	return 1;
+}
+
+int
+schema_bool(struct reader *r, const struct value *map, const char *key,
+            bool *out)
+{
+	const struct value *v = scalar(r, map, key);
+	if (v == NULL)
+		return value_get(map, key) ? -1 : 0;
+	if (!strcmp(v->str, "true") || !strcmp(v->str, "false")) {
+		*out = v->str[0] == 't';
+		return 1;
+	}
+	schema_error(r, v, "'%s' must be true or false, not '%s'", key, v->str);
+	return -1;
+}
+
+int
+schema_int(struct reader *r, const struct value *map, const char *key,
+           int *out)
+{
+	const struct value *v = scalar(r, map, key);
+	if (v == NULL)
+		return value_get(map, key) ? -1 : 0;
+	char *end;
+	long n = strtol(v->str, &end, 10);
+	if (*end || end == v->str || n < 0 || n > 100000) {
+		schema_error(r, v, "'%s' must be a whole number, not '%s'", key,
+		             v->str);
+		return -1;
+	}
+	*out = (int)n;
+	return 1;
+}

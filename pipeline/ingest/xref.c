@@ -1,0 +1,216 @@
+/* Cross-references between an inspection's files: every id is declared
+ * once, and every reference names something declared. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/value.h"
+#include "ingest/read.h"
+
+/* A set of declared names, for lookups and hints. */
+struct names {
+	const char *list[512];
+	size_t n;
+};
+
+static void
+add(struct names *s, const char *id)
+{
+	if (id && s->n < sizeof(s->list) / sizeof(s->list[0]))
+		s->list[s->n++] = id;
+}
+
+static bool
+has(const struct names *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->list[i], id))
+			return true;
+	return false;
+}
+
+static void
+report(struct diag_sink *d, struct pos p, const struct value *at,
+       const char *fmt, const char *what, const char *word,
+       const struct names *known)
+{
+	int line = at ? at->line : p.line, col = at ? at->col : p.col;
+	diag_error(d, p.path, line, col, fmt, what, word);
+	const char *near = diag_nearest(word, known->list, known->n);
+	if (near)
+		diag_hint(d, "did you mean '%s'?", near);
+	else if (known->n == 0)
+		diag_hint(d, "none is declared");
+}
+
+/* Checks every id of a finding's list key against known. */
+static void
+check_list(struct diag_sink *d, const struct finding *f, const char *key,
+           const char **ids, size_t n, const char *what,
+           const struct names *known)
+{
+	const struct value *list = value_get(f->src, key);
+	for (size_t i = 0; i < n; i++)
+		if (!has(known, ids[i]))
+			report(d, f->pos, list ? list->items[i] : NULL,
+			       "unknown %s '%s'", what, ids[i], known);
+}
+
+static const struct finding *
+find(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->nfindings; i++)
+		if (ins->findings[i].id && !strcmp(ins->findings[i].id, id))
+			return &ins->findings[i];
+	return NULL;
+}
+
+static void
+check_links(struct diag_sink *d, const struct inspection *ins,
+            const struct finding *f, const struct names *ids)
+{
+	check_list(d, f, "contrasts_with", f->contrasts_with, f->ncontrasts,
+	           "finding", ids);
+	check_list(d, f, "joint_with", f->joint_with, f->njoint, "finding",
+	           ids);
+	const struct value *list = value_get(f->src, "joint_with");
+	for (size_t i = 0; i < f->njoint; i++) {
+		const struct finding *g = find(ins, f->joint_with[i]);
+		if (g && !strcmp(g->inspectorate, f->inspectorate)) {
+			const struct value *at = list->items[i];
+			diag_error(d, f->pos.path, at->line, at->col,
+			           "'joint_with' names '%s', a finding of the same "
+			           "inspectorate", g->id);
+			diag_hint(d, "a joint finding is shared with another "
+			             "inspectorate");
+		}
+	}
+}
+
+static void
+check_unique(struct diag_sink *d, struct pos p, const char *what,
+             const char *id, struct names *seen)
+{
+	if (id == NULL)
+		return;
+	if (has(seen, id)) {
+		diag_error(d, p.path, p.line, p.col, "%s '%s' is used twice", what,
+		           id);
+		return;
+	}
+	add(seen, id);
+}
+
+static void
+declare(struct diag_sink *d, struct inspection *ins, struct names *agencies,
+        struct names *themes, struct names *cases, struct names *findings)
+{
+	for (size_t i = 0; i < ins->nagencies; i++)
+		check_unique(d, ins->agencies[i].pos, "agency id",
+		             ins->agencies[i].id, agencies);
+	const struct framework *fw = ins->fw;
+	for (size_t i = 0; fw && i < fw->nthemes; i++)
+		add(themes, fw->themes[i].id);
+	add(themes, ins->theme.id);
+	for (size_t i = 0; i < ins->nthemes; i++)
+		check_unique(d, ins->themes[i].pos, "theme id", ins->themes[i].id,
+		             themes);
+	for (size_t i = 0; i < ins->ncases; i++)
+		check_unique(d, ins->cases[i].pos, "case id", ins->cases[i].id,
+		             cases);
+	for (size_t i = 0; i < ins->nfindings; i++)
+		check_unique(d, ins->findings[i].pos, "finding id",
+		             ins->findings[i].id, findings);
+}
+
+static void
+check_finding(struct diag_sink *d, const struct inspection *ins,
+              const struct finding *f, const struct names *sets)
+{
+	const struct names *agencies = &sets[0], *themes = &sets[1],
+	                   *cases = &sets[2], *ids = &sets[3], *kinds = &sets[4];
+	if (f->kind && !has(kinds, f->kind)) {
+		const struct value *at = value_get(f->src, "kind");
+		diag_error(d, f->pos.path, at->line, at->col,
+		           "unknown kind '%s' for framework '%s'", f->kind,
+		           ins->fw->id);
+		const char *near = diag_nearest(f->kind, kinds->list, kinds->n);
+		if (near)
+			diag_hint(d, "did you mean '%s'?", near);
+		else
+			diag_hint(d, "this framework uses %zu kinds: see "
+			             "docs/schema.md", kinds->n);
+	}
+	if (f->theme && !has(themes, f->theme))
+		report(d, f->pos, value_get(f->src, "theme"), "unknown %s '%s'",
+		       "theme", f->theme, themes);
+	check_list(d, f, "agencies", f->agencies, f->nagencies, "agency",
+	           agencies);
+	check_list(d, f, "cases", f->cases, f->ncases, "case", cases);
+	check_links(d, ins, f, ids);
+}
+
+static void
+check_agencies(struct diag_sink *d, const struct inspection *ins,
+               const struct names *listed)
+{
+	for (size_t i = 0; i < ins->nagencies; i++) {
+		const struct agency *ag = &ins->agencies[i];
+		if (ag->inspectorate && !has(listed, ag->inspectorate))
+			report(d, ag->pos, NULL,
+			       "agency's %s '%s' is not in 'inspectorates'",
+			       "inspectorate", ag->inspectorate, listed);
+	}
+	for (size_t i = 0; i < ins->nsignatories; i++) {
+		const struct person *p = &ins->signatories[i];
+		if (p->inspectorate && !has(listed, p->inspectorate))
+			report(d, p->pos, NULL,
+			       "signatory's %s '%s' is not in 'inspectorates'",
+			       "inspectorate", p->inspectorate, listed);
+	}
+}
+
+static void
+check_cases(struct diag_sink *d, const struct inspection *ins,
+            const struct names *agencies)
+{
+	static const char *const default_scale[] = {
+	    "outstanding", "good", "requires-improvement", "inadequate"};
+	struct names scale = {.n = 0};
+	const struct framework *fw = ins->fw;
+	for (size_t i = 0; i < (fw->nscale ? fw->nscale : 4); i++)
+		add(&scale, fw->nscale ? fw->scale[i] : default_scale[i]);
+	for (size_t i = 0; i < ins->ncases; i++) {
+		const struct casefile *c = &ins->cases[i];
+		const struct value *practice = value_get(c->src, "practice");
+		for (size_t j = 0; j < c->npractice; j++) {
+			const struct value_member *m = &practice->members[j];
+			struct pos p = {c->pos.path, m->line, m->col};
+			if (!has(agencies, c->practice[j].agency))
+				report(d, p, NULL, "unknown %s '%s'", "agency",
+				       c->practice[j].agency, agencies);
+			if (!has(&scale, c->practice[j].grade))
+				report(d, p, m->val, "unknown %s '%s'", "rating",
+				       c->practice[j].grade, &scale);
+		}
+	}
+}
+
+void
+xref_check(struct diag_sink *d, struct inspection *ins)
+{
+	struct names *sets = calloc(6, sizeof(*sets));
+	if (sets == NULL)
+		abort();
+	/* 0 agencies, 1 themes, 2 cases, 3 findings, 4 kinds, 5 inspectorates */
+	declare(d, ins, &sets[0], &sets[1], &sets[2], &sets[3]);
+	for (size_t i = 0; i < ins->fw->nkinds; i++)
+		add(&sets[4], ins->fw->kinds[i].id);
+	for (size_t i = 0; i < ins->ninspectorates; i++)
+		add(&sets[5], ins->inspectorates[i]);
+	for (size_t i = 0; i < ins->nfindings; i++)
+		check_finding(d, ins, &ins->findings[i], sets);
+	check_agencies(d, ins, &sets[5]);
+	check_cases(d, ins, &sets[0]);
+	free(sets);
+}

@@ -1,0 +1,450 @@
+/* The letter model as a value tree: the layout is documented in
+ * docs/merged.md and versioned by MERGED_VERSION. Keys are put in a fixed
+ * order and lists in letter order, so merged.yaml diffs show real change. */
+#include "merge/merge.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/diag.h"
+#include "core/value.h"
+#include "core/yaml.h"
+#include "ingest/model.h"
+#include "merge/fold.h"
+
+struct ctx {
+	struct arena *a;
+	const struct inspection *ins;
+};
+
+static struct value *
+map(struct ctx *c)
+{
+	return value_new(c->a, VALUE_MAP);
+}
+
+static struct value *
+seq(struct ctx *c)
+{
+	return value_new(c->a, VALUE_SEQ);
+}
+
+static struct value *
+date_node(struct ctx *c, struct date dt)
+{
+	char iso[11];
+	struct buf text;
+	buf_init(&text);
+	date_iso(dt, iso);
+	date_text(dt, &text);
+	struct value *v = map(c);
+	value_put_str(c->a, v, "iso", iso);
+	value_put_str(c->a, v, "text", buf_cstr(&text));
+	buf_release(&text);
+	return v;
+}
+
+/* The name an inspectorate had on date dt. */
+static const struct inspectorate_name *
+name_on(const struct inspection *ins, const char *id, struct date dt)
+{
+	const struct inspectorate_name *last = NULL;
+	for (size_t i = 0; i < ins->nnames; i++) {
+		const struct inspectorate_name *n = &ins->names[i];
+		if (strcmp(n->id, id))
+			continue;
+		if (!n->has_until || date_cmp(dt, n->until) <= 0)
+			return n;
+		last = n;
+	}
+	return last;
+}
+
+/* Joins words as "a", "a and b", "a, b and c". */
+static char *
+join_words(struct ctx *c, const char **words, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == n ? " and " : ", ");
+		buf_puts(&b, words[i]);
+	}
+	char *r = arena_strdup(c->a, buf_cstr(&b));
+	buf_release(&b);
+	return r;
+}
+
+static const char *
+number_text(struct ctx *c, size_t n)
+{
+	static const char *const words[] = {"no",   "one", "two",   "three",
+	                                    "four", "five", "six",  "seven",
+	                                    "eight", "nine"};
+	return n < 10 ? words[n] : arena_printf(c->a, "%zu", n);
+}
+
+static const struct agency *
+agency_get(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->nagencies; i++)
+		if (!strcmp(ins->agencies[i].id, id))
+			return &ins->agencies[i];
+	return NULL;
+}
+
+static struct value *
+id_list(struct ctx *c, const char **ids, size_t n)
+{
+	struct value *v = seq(c);
+	for (size_t i = 0; i < n; i++)
+		value_push(c->a, v, value_new_str(c->a, ids[i]));
+	return v;
+}
+
+static struct value *
+finding_node(struct ctx *c, const struct group *g)
+{
+	const struct inspection *ins = c->ins;
+	const struct finding *lead = g->members[0];
+	struct value *v = map(c);
+	value_put_str(c->a, v, "id", lead->id);
+	if (g->n > 1) {
+		struct value *ids = seq(c);
+		for (size_t i = 0; i < g->n; i++)
+			value_push(c->a, ids, value_new_str(c->a, g->members[i]->id));
+		value_put(c->a, v, "ids", ids);
+	}
+	value_put_str(c->a, v, "kind", lead->kind);
+	value_put_str(c->a, v, "theme", lead->theme);
+	value_put_bool(c->a, v, "joint", g->ninspectorates > 1);
+	value_put(c->a, v, "found_by", id_list(c, g->inspectorates, g->ninspectorates));
+	const char *abbrs[16], *names[64];
+	size_t na = 0;
+	for (size_t i = 0; i < g->ninspectorates && na < 16; i++)
+		abbrs[na++] = name_on(ins, g->inspectorates[i], ins->letter)->abbr;
+	value_put_str(c->a, v, "found_by_text", join_words(c, abbrs, na));
+	value_put(c->a, v, "agencies", id_list(c, g->agencies, g->nagencies));
+	size_t nn = 0;
+	for (size_t i = 0; i < g->nagencies && nn < 64; i++)
+		names[nn++] = agency_get(ins, g->agencies[i])->name;
+	value_put_str(c->a, v, "agencies_text", join_words(c, names, nn));
+	value_put_str(c->a, v, "summary", lead->summary);
+	const char *detail = NULL;
+	for (size_t i = 0; i < g->n && !detail; i++)
+		detail = g->members[i]->detail;
+	if (detail)
+		value_put_str(c->a, v, "detail", detail);
+	if (g->ncases)
+		value_put(c->a, v, "cases", id_list(c, g->cases, g->ncases));
+	if (g->ncontrasts)
+		value_put(c->a, v, "contrasts_with",
+		          id_list(c, g->contrasts, g->ncontrasts));
+	if (lead->judgement)
+		value_put_str(c->a, v, "judgement", lead->judgement);
+	return v;
+}
+
+/* The title of a theme by id: framework, deep dive or inspection's own. */
+static const char *
+theme_title(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->fw->nthemes; i++)
+		if (!strcmp(ins->fw->themes[i].id, id))
+			return ins->fw->themes[i].title;
+	if (ins->theme.id && !strcmp(ins->theme.id, id))
+		return ins->theme.title;
+	for (size_t i = 0; i < ins->nthemes; i++)
+		if (!strcmp(ins->themes[i].id, id))
+			return ins->themes[i].title;
+	return id;
+}
+
+/* A title as a heading: its first letter upper-case (sentence case). */
+static const char *
+heading_case(struct ctx *c, const char *title)
+{
+	char *h = arena_strdup(c->a, title);
+	if (h[0] >= 'a' && h[0] <= 'z')
+		h[0] = (char)(h[0] - 'a' + 'A');
+	return h;
+}
+
+static struct value *
+kind_node(struct ctx *c, const struct kind_def *k, const struct group *g,
+          size_t n)
+{
+	struct value *v = map(c), *themes = seq(c), *cur = NULL;
+	size_t cur_rank = 0, count = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(g[i].members[0]->kind, k->id))
+			continue;
+		const char *t = g[i].members[0]->theme;
+		/* groups are sorted by theme within a kind: a new rank starts a
+		 * new theme */
+		if (cur == NULL || g[i].theme_rank != cur_rank) {
+			struct value *tn = map(c);
+			value_put_str(c->a, tn, "id", t);
+			value_put_str(c->a, tn, "title",
+			              t ? heading_case(c, theme_title(c->ins, t)) : NULL);
+			cur = seq(c);
+			value_put(c->a, tn, "findings", cur);
+			value_push(c->a, themes, tn);
+			cur_rank = g[i].theme_rank;
+		}
+		value_push(c->a, cur, finding_node(c, &g[i]));
+		count++;
+	}
+	value_put_str(c->a, v, "heading", k->heading);
+	value_put_int(c->a, v, "count", (long)count);
+	value_put_bool(c->a, v, "any", count > 0);
+	value_put(c->a, v, "themes", themes);
+	return v;
+}
+
+static bool
+in_list(const char **list, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], id))
+			return true;
+	return false;
+}
+
+static struct value *
+agencies_node(struct ctx *c, const struct group *g, size_t n)
+{
+	const struct inspection *ins = c->ins;
+	const struct framework *fw = ins->fw;
+	struct value *v = seq(c);
+	for (size_t i = 0; i < ins->nagencies; i++) {
+		const struct agency *ag = &ins->agencies[i];
+		long good = 0, poor = 0, all = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (!in_list(g[k].agencies, g[k].nagencies, ag->id))
+				continue;
+			const char *kind = g[k].members[0]->kind;
+			all++;
+			good += in_list(fw->good, fw->ngood, kind);
+			poor += in_list(fw->poor, fw->npoor, kind);
+		}
+		struct value *a = map(c);
+		value_put_str(c->a, a, "id", ag->id);
+		value_put_str(c->a, a, "name", ag->name);
+		value_put_str(c->a, a, "inspectorate", ag->inspectorate);
+		value_put_int(c->a, a, "findings", all);
+		value_put_int(c->a, a, "strengths", good);
+		value_put_int(c->a, a, "improvements", poor);
+		value_push(c->a, v, a);
+	}
+	return v;
+}
+
+static struct value *
+inspectorates_node(struct ctx *c, const char **text)
+{
+	const struct inspection *ins = c->ins;
+	struct value *v = seq(c);
+	const char *firsts[16];
+	size_t nf = 0;
+	for (size_t i = 0; i < ins->ninspectorates; i++) {
+		const struct inspectorate_name *nm =
+		    name_on(ins, ins->inspectorates[i], ins->letter);
+		struct value *m = map(c);
+		value_put_str(c->a, m, "id", nm->id);
+		value_put_str(c->a, m, "name", nm->name);
+		value_put_str(c->a, m, "abbr", nm->abbr);
+		const char *first = arena_printf(c->a, "%s%s%s (%s)",
+		                                 nm->article ? nm->article : "",
+		                                 nm->article ? " " : "", nm->name,
+		                                 nm->abbr);
+		value_put_str(c->a, m, "first", first);
+		if (nf < 16)
+			firsts[nf++] = first;
+		value_push(c->a, v, m);
+	}
+	*text = join_words(c, firsts, nf);
+	return v;
+}
+
+static struct value *
+people_node(struct ctx *c, const struct person *p, size_t n, bool signatory)
+{
+	struct value *v = seq(c);
+	for (size_t i = 0; i < n; i++) {
+		struct value *m = map(c);
+		value_put_str(c->a, m, "name", p[i].name);
+		value_put_str(c->a, m, "role", p[i].role);
+		if (signatory) {
+			const struct inspectorate_name *nm =
+			    name_on(c->ins, p[i].inspectorate, c->ins->letter);
+			value_put_str(c->a, m, "inspectorate", p[i].inspectorate);
+			value_put_str(c->a, m, "inspectorate_name", nm->name);
+			value_put_str(c->a, m, "inspectorate_abbr", nm->abbr);
+		} else {
+			value_put_str(c->a, m, "organisation", p[i].organisation);
+		}
+		value_push(c->a, v, m);
+	}
+	return v;
+}
+
+static struct value *
+dates_node(struct ctx *c)
+{
+	const struct inspection *ins = c->ins;
+	struct value *v = map(c);
+	if (ins->has_notification)
+		value_put(c->a, v, "notification", date_node(c, ins->notification));
+	struct value *fw = map(c);
+	struct buf range;
+	buf_init(&range);
+	date_range_text(ins->fieldwork_from, ins->fieldwork_to, &range);
+	value_put(c->a, fw, "from", date_node(c, ins->fieldwork_from));
+	value_put(c->a, fw, "to", date_node(c, ins->fieldwork_to));
+	value_put_str(c->a, fw, "text", buf_cstr(&range));
+	buf_release(&range);
+	value_put(c->a, v, "fieldwork", fw);
+	value_put(c->a, v, "letter", date_node(c, ins->letter));
+	int days = ins->fw->statement_working_days;
+	struct value *due =
+	    date_node(c, date_add_working_days(ins->letter, days));
+	value_put_int(c->a, due, "working_days", days);
+	value_put(c->a, v, "statement_due", due);
+	return v;
+}
+
+static struct value *
+cases_node(struct ctx *c)
+{
+	const struct inspection *ins = c->ins;
+	static const char *const bands[] = {"0-4", "5-9", "10-12", "13-15",
+	                                    "16-17"};
+	size_t tracked = 0;
+	for (size_t i = 0; i < ins->ncases; i++)
+		tracked += ins->cases[i].tracked;
+	struct value *v = map(c), *by_band = seq(c), *practice = seq(c);
+	value_put_int(c->a, v, "total", (long)ins->ncases);
+	value_put_bool(c->a, v, "any", ins->ncases > 0);
+	value_put_int(c->a, v, "tracked", (long)tracked);
+	value_put_int(c->a, v, "sampled", (long)(ins->ncases - tracked));
+	value_put_str(c->a, v, "tracked_text", number_text(c, tracked));
+	value_put_str(c->a, v, "sampled_text",
+	              number_text(c, ins->ncases - tracked));
+	for (size_t b = 0; b < 5; b++) {
+		long n = 0;
+		for (size_t i = 0; i < ins->ncases; i++)
+			n += ins->cases[i].age_band &&
+			     !strcmp(ins->cases[i].age_band, bands[b]);
+		struct value *m = map(c);
+		value_put_str(c->a, m, "band", bands[b]);
+		value_put_int(c->a, m, "count", n);
+		value_push(c->a, by_band, m);
+	}
+	value_put(c->a, v, "age_bands", by_band);
+	for (size_t i = 0; i < ins->nagencies; i++) {
+		static const char *const scale[] = {"outstanding", "good",
+		                                    "requires-improvement",
+		                                    "inadequate"};
+		const struct agency *ag = &ins->agencies[i];
+		struct value *m = map(c), *ratings = map(c);
+		long rated = 0;
+		for (size_t s = 0; s < 4; s++) {
+			long n = 0;
+			for (size_t k = 0; k < ins->ncases; k++)
+				for (size_t p = 0; p < ins->cases[k].npractice; p++)
+					n += !strcmp(ins->cases[k].practice[p].agency, ag->id) &&
+					     !strcmp(ins->cases[k].practice[p].grade, scale[s]);
+			value_put_int(c->a, ratings, scale[s], n);
+			rated += n;
+		}
+		value_put_str(c->a, m, "agency", ag->id);
+		value_put_int(c->a, m, "rated", rated);
+		value_put(c->a, m, "ratings", ratings);
+		value_push(c->a, practice, m);
+	}
+	value_put(c->a, v, "practice", practice);
+	return v;
+}
+
+static struct value *
+head_node(struct ctx *c)
+{
+	const struct inspection *ins = c->ins;
+	struct value *v = map(c), *fw = map(c), *area = map(c), *theme = map(c);
+	value_put_int(c->a, v, "jtai_merged", MERGED_VERSION);
+	value_put_str(c->a, v, "inspection", ins->name);
+	value_put_str(c->a, fw, "id", ins->fw->id);
+	value_put_str(c->a, fw, "name", ins->fw->name);
+	value_put(c->a, v, "framework", fw);
+	value_put_str(c->a, area, "name", ins->area_name);
+	value_put_str(c->a, area, "authority", ins->area_authority);
+	value_put_str(c->a, area, "code", ins->area_code);
+	value_put(c->a, v, "area", area);
+	value_put_str(c->a, theme, "id", ins->theme.id);
+	value_put_str(c->a, theme, "title", ins->theme.title);
+	value_put(c->a, v, "theme", theme);
+	return v;
+}
+
+struct value *
+merge_run(struct arena *a, const struct inspection *ins, struct diag_sink *d)
+{
+	struct ctx c = {a, ins};
+	size_t n;
+	struct group *g = fold_findings(a, ins, &n, d);
+	if (g == NULL)
+		return NULL;
+	struct value *v = head_node(&c), *kinds = map(&c);
+	const char *insp_text;
+	value_put(a, v, "dates", dates_node(&c));
+	value_put_str(a, v, "principal_authority", ins->principal_authority);
+	value_put(a, v, "addressees",
+	          people_node(&c, ins->addressees, ins->naddressees, false));
+	value_put(a, v, "signatories",
+	          people_node(&c, ins->signatories, ins->nsignatories, true));
+	value_put(a, v, "inspectorates", inspectorates_node(&c, &insp_text));
+	value_put_str(a, v, "inspectorates_text", insp_text);
+	value_put(a, v, "agencies", agencies_node(&c, g, n));
+	const char *names[64];
+	for (size_t i = 0; i < ins->nagencies && i < 64; i++)
+		names[i] = ins->agencies[i].name;
+	value_put_str(a, v, "agencies_text",
+	              join_words(&c, names, ins->nagencies < 64 ? ins->nagencies : 64));
+	value_put(a, v, "cases", cases_node(&c));
+	for (size_t i = 0; i < ins->fw->nkinds; i++)
+		value_put(a, kinds, ins->fw->kinds[i].id,
+		          kind_node(&c, &ins->fw->kinds[i], g, n));
+	value_put(a, v, "kinds", kinds);
+	value_put_int(a, v, "findings", (long)n);
+	return v;
+}
+
+void
+merge_write(const struct value *model, struct buf *out)
+{
+	buf_puts(out, "# merged.yaml: the letter model, written by jtai merge. "
+	              "Do not edit:\n# change the findings and build again. "
+	              "Layout: docs/merged.md.\n");
+	yaml_emit(model, out);
+}
+
+struct value *
+merge_load(struct arena *a, const char *path, struct diag_sink *d)
+{
+	struct value *v = yaml_load(a, path, d);
+	if (v == NULL)
+		return NULL;
+	const struct value *ver = value_get(v, "jtai_merged");
+	if (ver == NULL || !value_text(ver) || strcmp(value_text(ver), "1")) {
+		diag_error(d, path, ver ? ver->line : 1, ver ? ver->col : 1,
+		           "not a merged.yaml of layout version %d",
+		           MERGED_VERSION);
+		diag_hint(d, "make it with 'jtai merge'");
+		return NULL;
+	}
+	return v;
+}

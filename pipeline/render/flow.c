@@ -1,0 +1,593 @@
+/* The cmark walk: one iterator over the tree (no recursion), one switch over
+ * node types, open on enter and close on exit. Containers (block quotes,
+ * lists, items) push a frame holding the indent they give their blocks;
+ * nesting deeper than MAX_DEPTH is counted but adds nothing, and indents
+ * stop growing at MAX_INDENT, so hostile nesting cannot run away.
+ *
+ * The runs' text is appended to one buffer, adjacent runs of one style
+ * merged, and the run pointers resolved when the walk is over. Emphasis is
+ * drawn as regular text (the house style has no italics); raw HTML is
+ * dropped, as cmark's safe HTML renderer drops it. */
+#include "render/flow.h"
+
+#include <cmark.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/diag.h"
+#include "render/render.h"
+
+/* The house style, in points. */
+#define BODY_SIZE 12.0
+#define BODY_LEADING 16.0
+#define PARA_AFTER 8.0
+#define TIGHT_AFTER 4.0
+#define MONO_SHRINK 1.0 /* inline code is this much smaller than its text */
+#define CODE_SIZE 10.0
+#define CODE_LEADING 13.0
+#define LIST_INDENT 22.0
+#define BULLET_X 5.0   /* a bullet's left edge from its list's edge */
+#define NUMBER_GAP 6.0 /* from a number's right edge to the item's text */
+#define QUOTE_INDENT 20.0
+#define RULE_SPACE 12.0
+#define CHART_BEFORE 8.0
+#define CHART_AFTER 12.0
+#define MAX_INDENT 180.0
+#define MAX_DEPTH 32
+
+static const struct heading_style {
+	double size, leading, before, after;
+} heading_styles[] = {
+    {18, 22, 24, 10}, /* h1 */
+    {14, 18, 20, 6},  /* h2 */
+    {12, 16, 14, 4},  /* h3 */
+    {12, 16, 12, 4},  /* h4 to h6 */
+};
+
+/* Bullets by list level: black bullet, white bullet, small black square. */
+static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
+                                      "\xE2\x96\xAA"};
+
+struct frame {
+	cmark_node_type type;
+	double indent;        /* left edge of the blocks inside */
+	size_t nblock;        /* blocks in the flow when it opened */
+	/* CMARK_NODE_LIST */
+	bool ordered;
+	int number;           /* the next item's number */
+	char delim;
+	int level;            /* 1 for an outermost list */
+	/* CMARK_NODE_ITEM: the marker waiting for the item's first block */
+	const char *marker;
+	enum marker_align align;
+	double marker_x;
+};
+
+struct walker {
+	struct flow *f;
+	struct arena *a;
+	const char *path;
+	int line_offset;
+	const struct render_opts *opts;
+	struct diag_sink *d;
+	struct frame stack[MAX_DEPTH];
+	int depth;
+	int over; /* containers entered beyond MAX_DEPTH, not pushed */
+	int quotes;
+	unsigned quote_id[FLOW_QUOTES];
+	double quote_x[FLOW_QUOTES];
+	unsigned next_quote;
+	int lists;
+	size_t cur;     /* the text block taking runs, or SIZE_MAX */
+	size_t *runoff; /* each run's offset in f->text */
+	size_t runoffcap;
+	int strong;
+	int link;
+	double pad;        /* quote padding owed to the next block */
+	cmark_node *image; /* skipping an image's alt text until its exit */
+	int rc;
+};
+
+static double
+cur_indent(const struct walker *w)
+{
+	return w->depth > 0 ? w->stack[w->depth - 1].indent : 0;
+}
+
+static double
+clamp_indent(double x)
+{
+	return x < MAX_INDENT ? x : MAX_INDENT;
+}
+
+/* Pushes a frame for a container, or NULL when nested too deep. */
+static struct frame *
+push_frame(struct walker *w, cmark_node_type type)
+{
+	if (w->over > 0 || w->depth == MAX_DEPTH) {
+		w->over++;
+		return NULL;
+	}
+	struct frame *fr = &w->stack[w->depth++];
+	memset(fr, 0, sizeof(*fr));
+	fr->type = type;
+	fr->indent = cur_indent(w);
+	fr->nblock = w->f->n;
+	return fr;
+}
+
+/* Pops the container being closed, or NULL when it was never pushed. */
+static struct frame *
+pop_frame(struct walker *w)
+{
+	if (w->over > 0) {
+		w->over--;
+		return NULL;
+	}
+	return &w->stack[--w->depth];
+}
+
+static int
+node_line(const struct walker *w, cmark_node *node)
+{
+	return cmark_node_get_start_line(node) + w->line_offset;
+}
+
+/* Gives b the innermost waiting list marker; outer ones are dropped. */
+static void
+take_marker(struct walker *w, struct block *b)
+{
+	for (int i = w->depth - 1; i >= 0; i--) {
+		struct frame *fr = &w->stack[i];
+		if (fr->type != CMARK_NODE_ITEM || fr->marker == NULL)
+			continue;
+		if (b->marker == NULL) {
+			b->marker = fr->marker;
+			b->marker_align = fr->align;
+			b->marker_x = fr->marker_x;
+		}
+		fr->marker = NULL;
+	}
+}
+
+static struct block *
+new_block(struct walker *w, enum block_kind kind, cmark_node *node)
+{
+	struct flow *f = w->f;
+	if (f->n == f->cap)
+		f->block = xgrow(f->block, &f->cap, f->n + 1, sizeof(*f->block));
+	struct block *b = &f->block[f->n++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->line = node_line(w, node);
+	b->col = cmark_node_get_start_column(node);
+	b->indent = cur_indent(w);
+	b->size = BODY_SIZE;
+	b->leading = BODY_LEADING;
+	b->space_after = PARA_AFTER;
+	b->pad_before = w->pad;
+	w->pad = 0;
+	b->nquote = w->quotes < FLOW_QUOTES ? w->quotes : FLOW_QUOTES;
+	for (int i = 0; i < b->nquote; i++) {
+		b->quote_id[i] = w->quote_id[i];
+		b->quote_x[i] = w->quote_x[i];
+	}
+	b->run0 = f->nrun;
+	take_marker(w, b);
+	return b;
+}
+
+/* Appends text to the current block as a run in face; tabs and control
+ * characters other than the newline of a hard break become spaces. */
+static void
+add_text(struct walker *w, const char *s, size_t n, enum font_role face,
+         double size)
+{
+	struct flow *f = w->f;
+	if (w->cur == SIZE_MAX || n == 0)
+		return;
+	struct block *b = &f->block[w->cur];
+	size_t off = f->text.len;
+	buf_append(&f->text, s, n);
+	for (size_t i = off; i < f->text.len; i++)
+		if ((unsigned char)f->text.data[i] < 0x20 && f->text.data[i] != '\n')
+			f->text.data[i] = ' ';
+	if (b->nruns > 0) {
+		struct run *last = &f->run[f->nrun - 1];
+		if (last->face == face && last->size == size &&
+		    last->link == w->link && w->runoff[f->nrun - 1] + last->len == off) {
+			last->len += n;
+			return;
+		}
+	}
+	if (f->nrun == f->runcap)
+		f->run = xgrow(f->run, &f->runcap, f->nrun + 1, sizeof(*f->run));
+	if (f->nrun == w->runoffcap)
+		w->runoff = xgrow(w->runoff, &w->runoffcap, f->nrun + 1,
+		                  sizeof(*w->runoff));
+	w->runoff[f->nrun] = off;
+	f->run[f->nrun++] = (struct run){
+	    .len = n, .face = face, .size = size, .link = w->link};
+	b->nruns++;
+}
+
+static void
+add_inline(struct walker *w, const char *s, enum font_role face)
+{
+	if (w->cur == SIZE_MAX)
+		return;
+	const struct block *b = &w->f->block[w->cur];
+	double size = b->size;
+	if (face == FONT_MONO)
+		size -= MONO_SHRINK;
+	else if (w->strong > 0 || b->heading)
+		face = FONT_BOLD;
+	add_text(w, s, strlen(s), face, size);
+}
+
+static bool
+block_blank(const struct walker *w, const struct block *b)
+{
+	for (size_t r = b->run0; r < b->run0 + b->nruns; r++)
+		for (size_t i = 0; i < w->f->run[r].len; i++) {
+			char c = w->f->text.data[w->runoff[r] + i];
+			if (c != ' ' && c != '\n')
+				return false;
+		}
+	return true;
+}
+
+/* Closes the current text block, dropping it when it holds no text and
+ * no marker (its quote padding passes to the next block). */
+static void
+end_text(struct walker *w)
+{
+	if (w->cur == SIZE_MAX)
+		return;
+	struct flow *f = w->f;
+	struct block *b = &f->block[w->cur];
+	w->cur = SIZE_MAX;
+	if (b->marker != NULL || !block_blank(w, b))
+		return;
+	w->pad += b->pad_before;
+	f->nrun = b->run0;
+	f->n--;
+}
+
+/* The plain text of block b, runs joined, breaks as spaces. */
+static const char *
+block_title(struct walker *w, const struct block *b)
+{
+	struct buf t;
+	buf_init(&t);
+	for (size_t r = b->run0; r < b->run0 + b->nruns; r++)
+		buf_append(&t, w->f->text.data + w->runoff[r], w->f->run[r].len);
+	for (size_t i = 0; i < t.len; i++)
+		if (t.data[i] == '\n')
+			t.data[i] = ' ';
+	const char *s = arena_strdup(w->a, buf_cstr(&t));
+	buf_release(&t);
+	return s;
+}
+
+static void
+open_text(struct walker *w, cmark_node *node)
+{
+	struct block *b = new_block(w, BLOCK_TEXT, node);
+	w->cur = w->f->n - 1;
+	if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+		int level = cmark_node_get_heading_level(node);
+		const struct heading_style *hs = &heading_styles[level < 4 ? level - 1 : 3];
+		b->heading = level;
+		b->size = hs->size;
+		b->leading = hs->leading;
+		b->space_before = hs->before;
+		b->space_after = hs->after;
+		return;
+	}
+	cmark_node *item = cmark_node_parent(node);
+	if (cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	    cmark_node_get_list_tight(cmark_node_parent(item)))
+		b->space_after = TIGHT_AFTER;
+}
+
+static void
+close_heading(struct walker *w)
+{
+	if (w->cur == SIZE_MAX)
+		return;
+	struct block *b = &w->f->block[w->cur];
+	b->title = block_title(w, b);
+	if (b->heading == 1 && w->f->first_h1 == NULL && *b->title)
+		w->f->first_h1 = b->title;
+	end_text(w);
+}
+
+static void
+open_quote(struct walker *w, cmark_node *node)
+{
+	struct frame *fr = push_frame(w, CMARK_NODE_BLOCK_QUOTE);
+	if (fr == NULL)
+		return;
+	if (w->quotes < FLOW_QUOTES) {
+		w->quote_id[w->quotes] = ++w->next_quote;
+		w->quote_x[w->quotes] = fr->indent;
+	}
+	w->quotes++;
+	fr->indent = clamp_indent(fr->indent + QUOTE_INDENT);
+	w->pad += FLOW_QUOTE_PAD;
+}
+
+static void
+close_quote(struct walker *w)
+{
+	struct frame *fr = pop_frame(w);
+	if (fr == NULL)
+		return;
+	w->quotes--;
+	if (w->f->n == fr->nblock)
+		w->pad -= FLOW_QUOTE_PAD;
+	else
+		w->f->block[w->f->n - 1].pad_after += FLOW_QUOTE_PAD;
+}
+
+static void
+open_list(struct walker *w, cmark_node *node)
+{
+	struct frame *fr = push_frame(w, CMARK_NODE_LIST);
+	if (fr == NULL)
+		return;
+	fr->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	fr->number = cmark_node_get_list_start(node);
+	fr->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
+	fr->level = ++w->lists;
+}
+
+static void
+close_list(struct walker *w)
+{
+	struct frame *fr = pop_frame(w);
+	if (fr == NULL)
+		return;
+	w->lists--;
+	struct block *last = w->f->n > fr->nblock ? &w->f->block[w->f->n - 1] : NULL;
+	if (last && last->space_after < PARA_AFTER)
+		last->space_after = PARA_AFTER;
+}
+
+static void
+open_item(struct walker *w)
+{
+	struct frame *list = w->depth > 0 && w->over == 0 ? &w->stack[w->depth - 1] : NULL;
+	struct frame *fr = push_frame(w, CMARK_NODE_ITEM);
+	if (fr == NULL)
+		return;
+	double edge = fr->indent;
+	fr->indent = clamp_indent(edge + LIST_INDENT);
+	if (list && list->type == CMARK_NODE_LIST && list->ordered) {
+		fr->marker = arena_printf(w->a, "%d%c", list->number++, list->delim);
+		fr->align = MARKER_RIGHT;
+		fr->marker_x = fr->indent - NUMBER_GAP;
+	} else {
+		int level = list && list->type == CMARK_NODE_LIST ? list->level : 1;
+		fr->marker = bullets[(level - 1) % 3];
+		fr->align = MARKER_LEFT;
+		fr->marker_x = edge + BULLET_X;
+	}
+}
+
+static void
+close_item(struct walker *w, cmark_node *node)
+{
+	if (w->over == 0 && w->stack[w->depth - 1].marker != NULL) {
+		/* An empty item: its marker on a line of its own. */
+		open_text(w, node);
+		add_text(w, " ", 1, FONT_REGULAR, BODY_SIZE);
+		end_text(w);
+	}
+	pop_frame(w);
+}
+
+static void
+add_code_block(struct walker *w, cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+	size_t n = s ? strlen(s) : 0;
+	while (n > 0 && s[n - 1] == '\n')
+		n--;
+	struct block *b = new_block(w, BLOCK_TEXT, node);
+	w->cur = w->f->n - 1;
+	b->size = CODE_SIZE;
+	b->leading = CODE_LEADING;
+	b->space_before = TIGHT_AFTER;
+	/* Leading spaces as no-break spaces, so that indentation shows. */
+	for (size_t i = 0; i < n;) {
+		size_t e = i, k = i;
+		while (e < n && s[e] != '\n')
+			e++;
+		for (; k < e && s[k] == ' '; k++)
+			add_text(w, "\xC2\xA0", 2, FONT_MONO, CODE_SIZE);
+		size_t stop = e < n ? e + 1 : e; /* the newline breaks the line */
+		add_text(w, s + k, stop - k, FONT_MONO, CODE_SIZE);
+		i = stop;
+	}
+	end_text(w);
+}
+
+static void
+add_rule(struct walker *w, cmark_node *node)
+{
+	struct block *b = new_block(w, BLOCK_RULE, node);
+	b->space_before = b->space_after = RULE_SPACE;
+}
+
+/* Returns the scene of image node's chart, or NULL after reporting. */
+static const struct scene *
+find_chart(struct walker *w, cmark_node *node)
+{
+	cmark_node *blk = node;
+	while (cmark_node_get_type(blk) > CMARK_NODE_LAST_BLOCK)
+		blk = cmark_node_parent(blk);
+	int line = node_line(w, blk), col = cmark_node_get_start_column(blk);
+	const char *url = cmark_node_get_url(node);
+	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
+		diag_error(w->d, w->path, line, col, "image '%s' is not a chart",
+		           url ? url : "");
+		diag_hint(w->d, "the letter can show only charts: ![alt text](chart:NAME)");
+		return NULL;
+	}
+	const struct scene *sc = NULL;
+	if (w->opts && w->opts->chart)
+		sc = w->opts->chart(w->opts->chart_ctx, url + 6);
+	if (sc == NULL)
+		diag_error(w->d, w->path, line, col, "unknown chart '%s'", url + 6);
+	return sc;
+}
+
+/* A chart splits its paragraph: text before, the chart, text after. */
+static void
+add_chart(struct walker *w, cmark_node *node)
+{
+	w->image = node;
+	const struct scene *sc = find_chart(w, node);
+	if (sc == NULL) {
+		w->rc = -1;
+		return;
+	}
+	if (w->cur == SIZE_MAX)
+		return;
+	struct flow *f = w->f;
+	struct block para = f->block[w->cur];
+	struct block *b = &f->block[w->cur];
+	if (block_blank(w, b)) {
+		f->nrun = b->run0;
+	} else {
+		b = new_block(w, BLOCK_CHART, node);
+		b->line = para.line;
+		b->col = para.col;
+	}
+	b->kind = BLOCK_CHART;
+	b->nruns = 0;
+	b->heading = 0;
+	b->scene = sc;
+	b->space_before = CHART_BEFORE;
+	b->space_after = CHART_AFTER;
+	b = new_block(w, BLOCK_TEXT, node);
+	w->cur = f->n - 1;
+	b->line = para.line;
+	b->col = para.col;
+	b->heading = para.heading;
+	b->size = para.size;
+	b->leading = para.leading;
+	b->space_after = para.space_after;
+}
+
+static const char *
+add_link(struct walker *w, cmark_node *node)
+{
+	struct flow *f = w->f;
+	const char *url = cmark_node_get_url(node);
+	if (f->nlink == f->linkcap)
+		f->link = xgrow(f->link, &f->linkcap, f->nlink + 1, sizeof(*f->link));
+	f->link[f->nlink] = arena_strdup(w->a, url ? url : "");
+	w->link = (int)f->nlink++;
+	return f->link[w->link];
+}
+
+/* The renderer's one switch: enter opens, exit closes. */
+static void
+walk_node(struct walker *w, cmark_node *node, bool enter)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		enter ? open_quote(w, node) : close_quote(w);
+		break;
+	case CMARK_NODE_LIST:
+		enter ? open_list(w, node) : close_list(w);
+		break;
+	case CMARK_NODE_ITEM:
+		enter ? open_item(w) : close_item(w, node);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		enter ? open_text(w, node) : end_text(w);
+		break;
+	case CMARK_NODE_HEADING:
+		enter ? open_text(w, node) : close_heading(w);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		add_code_block(w, node);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		add_rule(w, node);
+		break;
+	case CMARK_NODE_TEXT:
+		add_inline(w, cmark_node_get_literal(node), FONT_REGULAR);
+		break;
+	case CMARK_NODE_CODE:
+		add_inline(w, cmark_node_get_literal(node), FONT_MONO);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		add_inline(w, " ", FONT_REGULAR);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		add_inline(w, "\n", FONT_REGULAR);
+		break;
+	case CMARK_NODE_STRONG:
+		w->strong += enter ? 1 : -1;
+		break;
+	case CMARK_NODE_LINK:
+		if (enter)
+			add_link(w, node);
+		else
+			w->link = -1;
+		break;
+	case CMARK_NODE_IMAGE:
+		if (enter)
+			add_chart(w, node);
+		break;
+	default: /* document, emphasis (drawn as regular text), raw HTML */
+		break;
+	}
+}
+
+int
+flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
+           size_t len, int line_offset, const struct render_opts *opts,
+           struct diag_sink *d)
+{
+	memset(f, 0, sizeof(*f));
+	buf_init(&f->text);
+	struct walker w = {.f = f, .a = a, .path = path, .line_offset = line_offset,
+	                   .opts = opts, .d = d, .cur = SIZE_MAX, .link = -1};
+	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (w.image != NULL) {
+			if (node == w.image && ev == CMARK_EVENT_EXIT)
+				w.image = NULL;
+			continue;
+		}
+		walk_node(&w, node, ev == CMARK_EVENT_ENTER);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	for (size_t r = 0; r < f->nrun; r++)
+		f->run[r].text = f->text.data + w.runoff[r];
+	free(w.runoff);
+	return w.rc;
+}
+
+void
+flow_release(struct flow *f)
+{
+	free(f->block);
+	free(f->run);
+	free(f->link);
+	buf_release(&f->text);
+	memset(f, 0, sizeof(*f));
+}

@@ -1,0 +1,67 @@
+/* The flow: letter.md as a list of blocks to lay out, built by one walk of
+ * the cmark tree. A block is a paragraph or heading (a list of runs that
+ * the line breaker will break), a thematic break or a chart, with its
+ * indent, list marker, spacing and the quote boxes around it. The house
+ * style (sizes, spacing, indents) is decided here; where blocks fall on
+ * pages is page.c's job. */
+#ifndef JTAI_RENDER_FLOW_H
+#define JTAI_RENDER_FLOW_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "render/layout.h"
+
+struct arena;
+struct diag_sink;
+struct render_opts;
+struct scene;
+
+enum block_kind { BLOCK_TEXT, BLOCK_RULE, BLOCK_CHART };
+enum marker_align { MARKER_LEFT, MARKER_RIGHT };
+
+/* Quote boxes drawn around a block; deeper quotes indent but add no box. */
+#define FLOW_QUOTES 4
+/* Space between a quote box's edge and the text inside, above and below. */
+#define FLOW_QUOTE_PAD 8.0
+
+struct block {
+	enum block_kind kind;
+	int heading;                      /* 1 to 6 for a heading, else 0 */
+	int line, col;                    /* where it starts in the file */
+	double indent;                    /* text's left edge from the margin */
+	double size, leading;             /* font size and line height, pt */
+	double space_before, space_after; /* between two blocks the larger wins */
+	double pad_before, pad_after;     /* added to that: quote box padding */
+	size_t run0, nruns;               /* BLOCK_TEXT: runs in flow.run */
+	const char *marker;               /* list marker of the first line */
+	enum marker_align marker_align;
+	double marker_x;                  /* the marker's left or right edge */
+	int nquote;                       /* quote boxes around, outermost first */
+	unsigned quote_id[FLOW_QUOTES];
+	double quote_x[FLOW_QUOTES];      /* each box's left edge */
+	const char *title;                /* heading: plain text, for the outline */
+	const struct scene *scene;        /* BLOCK_CHART */
+};
+
+struct flow {
+	struct block *block;
+	size_t n, cap;
+	struct run *run;
+	size_t nrun, runcap;
+	const char **link; /* link targets as written in the Markdown */
+	size_t nlink, linkcap;
+	const char *first_h1; /* text of the first level-1 heading, or NULL */
+	struct buf text;      /* the runs' text */
+};
+
+/* Parses md (len bytes; its line 1 is line 1 + line_offset of path) and
+ * builds f, which the caller provides and later frees with flow_release;
+ * strings are owned by a, scenes by the caller of opts->chart. Returns 0,
+ * or -1 after reporting into d (every bad image is reported). */
+int flow_build(struct flow *f, struct arena *a, const char *path,
+               const char *md, size_t len, int line_offset,
+               const struct render_opts *opts, struct diag_sink *d);
+void flow_release(struct flow *f);
+
+#endif
