@@ -49,4 +49,5 @@ set(CMAKE_DEPEND_INFO_FILES
   "CMakeFiles/jtaicore.dir/DependInfo.cmake"
   "CMakeFiles/jtai.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_chart.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_mustache.dir/DependInfo.cmake"
   )

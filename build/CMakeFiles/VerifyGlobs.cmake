@@ -119,6 +119,8 @@ set(OLD_GLOB
   "/work/main/pipeline/render/frontmatter.c"
   "/work/main/pipeline/render/layout.c"
   "/work/main/pipeline/render/page.c"
+  "/work/main/pipeline/render/pdf.c"
+  "/work/main/pipeline/render/render.c"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   message("-- GLOB mismatch!")
@@ -138,6 +140,7 @@ endif()
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/unit/test_*.c")
 set(OLD_GLOB
   "/work/main/tests/unit/test_chart.c"
+  "/work/main/tests/unit/test_mustache.c"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   message("-- GLOB mismatch!")

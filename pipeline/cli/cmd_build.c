@@ -46,7 +46,7 @@ parse(int argc, char **argv, struct opts *o)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:kq", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:kq", longs, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outdir = optarg; break;
 		case 'k': o->keep_going = 1; break;

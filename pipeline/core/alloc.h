@@ -5,6 +5,7 @@
 #define JTAI_CORE_ALLOC_H
 
 #include <stddef.h>
+#include <stdlib.h> /* free() */
 
 /* malloc/calloc/realloc/strdup that abort on failure; free with free(). */
 void *xmalloc(size_t n);

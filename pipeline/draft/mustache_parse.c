@@ -269,7 +269,7 @@ static int
 check_name(struct compiler *c, struct tag *tg)
 {
 	const char *s = c->src + tg->name;
-	bool dotted = !strchr(">$", tg->sigil) && tg->sigil != '<';
+	bool dotted = tg->sigil != '>' && tg->sigil != '<' && tg->sigil != '$';
 	if ((tg->sigil == '>' || tg->sigil == '<') && tg->n && s[0] == '*') {
 		tg->dynamic = dotted = true;
 		for (tg->name++, tg->n--; tg->n && is_space(c->src[tg->name]);

@@ -10,6 +10,7 @@
 #include "render/page.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chart/scene.h"

@@ -41,6 +41,8 @@ set(CMAKE_DEPENDS_DEPENDENCY_FILES
   "/work/main/pipeline/render/frontmatter.c" "CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o" "gcc" "CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o.d"
   "/work/main/pipeline/render/layout.c" "CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o" "gcc" "CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o.d"
   "/work/main/pipeline/render/page.c" "CMakeFiles/jtaicore.dir/pipeline/render/page.c.o" "gcc" "CMakeFiles/jtaicore.dir/pipeline/render/page.c.o.d"
+  "/work/main/pipeline/render/pdf.c" "CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o" "gcc" "CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o.d"
+  "/work/main/pipeline/render/render.c" "CMakeFiles/jtaicore.dir/pipeline/render/render.c.o" "gcc" "CMakeFiles/jtaicore.dir/pipeline/render/render.c.o.d"
   )
 
 # Targets to which this target links.

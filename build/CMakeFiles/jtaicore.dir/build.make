@@ -531,6 +531,34 @@ CMakeFiles/jtaicore.dir/pipeline/render/page.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/page.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/page.c -o CMakeFiles/jtaicore.dir/pipeline/render/page.c.s
 
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o: /work/main/pipeline/render/pdf.c
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o -c /work/main/pipeline/render/pdf.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/pdf.c > CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/pdf.c -o CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.s
+
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.o: CMakeFiles/jtaicore.dir/flags.make
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.o: /work/main/pipeline/render/render.c
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.o: CMakeFiles/jtaicore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_35) "Building C object CMakeFiles/jtaicore.dir/pipeline/render/render.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/jtaicore.dir/pipeline/render/render.c.o -MF CMakeFiles/jtaicore.dir/pipeline/render/render.c.o.d -o CMakeFiles/jtaicore.dir/pipeline/render/render.c.o -c /work/main/pipeline/render/render.c
+
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/jtaicore.dir/pipeline/render/render.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/pipeline/render/render.c > CMakeFiles/jtaicore.dir/pipeline/render/render.c.i
+
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/jtaicore.dir/pipeline/render/render.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/pipeline/render/render.c -o CMakeFiles/jtaicore.dir/pipeline/render/render.c.s
+
 # Object files for target jtaicore
 jtaicore_OBJECTS = \
 "CMakeFiles/jtaicore.dir/pipeline/build/find.c.o" \
@@ -565,7 +593,9 @@ jtaicore_OBJECTS = \
 "CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o" \
 "CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o" \
-"CMakeFiles/jtaicore.dir/pipeline/render/page.c.o"
+"CMakeFiles/jtaicore.dir/pipeline/render/page.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o" \
+"CMakeFiles/jtaicore.dir/pipeline/render/render.c.o"
 
 # External object files for target jtaicore
 jtaicore_EXTERNAL_OBJECTS =
@@ -603,9 +633,11 @@ libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/frontmatter.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/page.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o
+libjtaicore.a: CMakeFiles/jtaicore.dir/pipeline/render/render.c.o
 libjtaicore.a: CMakeFiles/jtaicore.dir/build.make
 libjtaicore.a: CMakeFiles/jtaicore.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Linking C static library libjtaicore.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_36) "Linking C static library libjtaicore.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/jtaicore.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/jtaicore.dir/link.txt --verbose=$(VERBOSE)
 

@@ -65,6 +65,10 @@ file(REMOVE_RECURSE
   "CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o.d"
   "CMakeFiles/jtaicore.dir/pipeline/render/page.c.o"
   "CMakeFiles/jtaicore.dir/pipeline/render/page.c.o.d"
+  "CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o"
+  "CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o.d"
+  "CMakeFiles/jtaicore.dir/pipeline/render/render.c.o"
+  "CMakeFiles/jtaicore.dir/pipeline/render/render.c.o.d"
   "libjtaicore.a"
   "libjtaicore.pdb"
 )

@@ -318,8 +318,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: /work/main/pipeline/core/alloc.
   /usr/include/stdc-predef.h \
   /work/main/pipeline/core/alloc.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
-  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h \
-  /usr/include/stdint.h \
+  /usr/include/stdlib.h \
   /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
   /usr/include/features.h \
   /usr/include/features-time64.h \
@@ -329,6 +328,13 @@ CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: /work/main/pipeline/core/alloc.
   /usr/include/x86_64-linux-gnu/bits/long-double.h \
   /usr/include/x86_64-linux-gnu/gnu/stubs.h \
   /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h \
+  /usr/include/stdint.h \
   /usr/include/x86_64-linux-gnu/bits/types.h \
   /usr/include/x86_64-linux-gnu/bits/typesizes.h \
   /usr/include/x86_64-linux-gnu/bits/time64.h \
@@ -344,12 +350,6 @@ CMakeFiles/jtaicore.dir/pipeline/core/alloc.c.o: /work/main/pipeline/core/alloc.
   /usr/include/x86_64-linux-gnu/bits/types/FILE.h \
   /usr/include/x86_64-linux-gnu/bits/types/struct_FILE.h \
   /usr/include/x86_64-linux-gnu/bits/stdio_lim.h \
-  /usr/include/x86_64-linux-gnu/bits/floatn.h \
-  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
-  /usr/include/stdlib.h \
-  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
-  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
-  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
   /usr/include/string.h \
   /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h
@@ -717,7 +717,7 @@ CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o: /work/main/pipeline/core/yaml.c 
   /work/main/pipeline/core/yaml.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
-  /usr/include/string.h \
+  /usr/include/stdlib.h \
   /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
   /usr/include/features.h \
   /usr/include/features-time64.h \
@@ -727,15 +727,15 @@ CMakeFiles/jtaicore.dir/pipeline/core/yaml.c.o: /work/main/pipeline/core/yaml.c 
   /usr/include/x86_64-linux-gnu/bits/long-double.h \
   /usr/include/x86_64-linux-gnu/gnu/stubs.h \
   /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
-  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
-  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
-  /usr/include/yaml.h \
-  /usr/include/stdlib.h \
   /usr/include/x86_64-linux-gnu/bits/waitflags.h \
   /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
   /usr/include/x86_64-linux-gnu/bits/floatn.h \
   /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
   /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /usr/include/string.h \
+  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+  /usr/include/yaml.h \
   /usr/include/stdio.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
   /usr/include/x86_64-linux-gnu/bits/types.h \
@@ -1158,6 +1158,10 @@ CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o: /work/main/pipeline/render/flo
   /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
   /work/main/pipeline/core/alloc.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
   /work/main/pipeline/core/arena.h \
   /work/main/pipeline/core/diag.h \
   /work/main/pipeline/render/render.h
@@ -1219,8 +1223,183 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
   /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
   /work/main/pipeline/core/alloc.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
   /work/main/pipeline/core/utf8.h
 
+CMakeFiles/jtaicore.dir/pipeline/render/page.c.o: /work/main/pipeline/render/page.c \
+  /usr/include/stdc-predef.h \
+  /work/main/pipeline/render/page.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /work/main/pipeline/core/calendar.h \
+  /work/main/pipeline/render/flow.h \
+  /work/main/pipeline/core/buf.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+  /work/main/pipeline/render/layout.h \
+  /work/main/pipeline/core/font.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h \
+  /usr/include/stdint.h \
+  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
+  /usr/include/features.h \
+  /usr/include/features-time64.h \
+  /usr/include/x86_64-linux-gnu/bits/wordsize.h \
+  /usr/include/x86_64-linux-gnu/bits/timesize.h \
+  /usr/include/x86_64-linux-gnu/sys/cdefs.h \
+  /usr/include/x86_64-linux-gnu/bits/long-double.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+  /usr/include/x86_64-linux-gnu/bits/types.h \
+  /usr/include/x86_64-linux-gnu/bits/typesizes.h \
+  /usr/include/x86_64-linux-gnu/bits/time64.h \
+  /usr/include/x86_64-linux-gnu/bits/wchar.h \
+  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
+  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
+  /usr/include/stdio.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__mbstate_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/struct_FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/stdio_lim.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/string.h \
+  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+  /work/main/pipeline/chart/scene.h \
+  /work/main/pipeline/core/alloc.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /work/main/pipeline/core/arena.h
+
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o: /work/main/pipeline/render/pdf.c \
+  /usr/include/stdc-predef.h \
+  /work/main/pipeline/render/pdf.h \
+  /usr/include/hpdf.h \
+  /usr/include/hpdf_config.h \
+  /usr/include/hpdf_version.h \
+  /usr/include/hpdf_consts.h \
+  /usr/include/hpdf_doc.h \
+  /usr/include/hpdf_catalog.h \
+  /usr/include/hpdf_objects.h \
+  /usr/include/hpdf_encoder.h \
+  /usr/include/hpdf_streams.h \
+  /usr/include/hpdf_list.h \
+  /usr/include/hpdf_error.h \
+  /usr/include/hpdf_types.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
+  /usr/include/features.h \
+  /usr/include/features-time64.h \
+  /usr/include/x86_64-linux-gnu/bits/wordsize.h \
+  /usr/include/x86_64-linux-gnu/bits/timesize.h \
+  /usr/include/x86_64-linux-gnu/sys/cdefs.h \
+  /usr/include/x86_64-linux-gnu/bits/long-double.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /usr/include/hpdf_mmgr.h \
+  /usr/include/hpdf_encrypt.h \
+  /usr/include/hpdf_image.h \
+  /usr/include/hpdf_pages.h \
+  /usr/include/hpdf_gstate.h \
+  /usr/include/hpdf_font.h \
+  /usr/include/hpdf_fontdef.h \
+  /usr/include/hpdf_ext_gstate.h \
+  /usr/include/hpdf_outline.h \
+  /usr/include/hpdf_pdfa.h \
+  /usr/include/string.h \
+  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+  /work/main/pipeline/chart/scene.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
+  /work/main/pipeline/core/alloc.h \
+  /work/main/pipeline/core/buf.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+  /work/main/pipeline/core/diag.h \
+  /work/main/pipeline/core/font.h \
+  /work/main/pipeline/render/page.h \
+  /work/main/pipeline/core/calendar.h \
+  /work/main/pipeline/render/flow.h \
+  /work/main/pipeline/render/layout.h
+
+CMakeFiles/jtaicore.dir/pipeline/render/render.c.o: /work/main/pipeline/render/render.c \
+  /usr/include/stdc-predef.h \
+  /work/main/pipeline/render/render.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
+  /usr/include/features.h \
+  /usr/include/features-time64.h \
+  /usr/include/x86_64-linux-gnu/bits/wordsize.h \
+  /usr/include/x86_64-linux-gnu/bits/timesize.h \
+  /usr/include/x86_64-linux-gnu/sys/cdefs.h \
+  /usr/include/x86_64-linux-gnu/bits/long-double.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /usr/include/string.h \
+  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+  /work/main/pipeline/core/alloc.h \
+  /work/main/pipeline/core/arena.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+  /work/main/pipeline/core/buf.h \
+  /work/main/pipeline/core/diag.h \
+  /work/main/pipeline/render/flow.h \
+  /work/main/pipeline/render/layout.h \
+  /work/main/pipeline/core/font.h \
+  /work/main/pipeline/render/frontmatter.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
+  /work/main/pipeline/core/calendar.h \
+  /work/main/pipeline/render/page.h \
+  /work/main/pipeline/render/pdf.h
+
+
+/usr/include/hpdf_pdfa.h:
+
+/usr/include/hpdf_outline.h:
+
+/usr/include/hpdf_ext_gstate.h:
+
+/usr/include/hpdf_font.h:
+
+/usr/include/hpdf_image.h:
+
+/usr/include/hpdf_encrypt.h:
+
+/usr/include/hpdf_mmgr.h:
+
+/usr/include/hpdf_list.h:
+
+/usr/include/hpdf_encoder.h:
+
+/usr/include/hpdf_objects.h:
+
+/usr/include/hpdf_consts.h:
+
+/usr/include/hpdf_config.h:
+
+/usr/include/hpdf.h:
+
+/work/main/pipeline/render/pdf.h:
 
 /work/main/pipeline/render/layout.c:
 
@@ -1231,6 +1410,10 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /work/main/pipeline/render/frontmatter.c:
 
 /usr/include/cmark_version.h:
+
+/usr/include/hpdf_gstate.h:
+
+/usr/include/hpdf_error.h:
 
 /work/main/pipeline/render/layout.h:
 
@@ -1258,6 +1441,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 
 /usr/include/yaml.h:
 
+/usr/include/hpdf_pages.h:
+
 /work/main/pipeline/core/hash.h:
 
 /usr/include/freetype2/freetype/ftadvanc.h:
@@ -1265,6 +1450,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /work/main/pipeline/core/font.c:
 
 /usr/include/x86_64-linux-gnu/bits/unistd_ext.h:
+
+/usr/include/hpdf_streams.h:
 
 /usr/include/x86_64-linux-gnu/bits/getopt_core.h:
 
@@ -1275,6 +1462,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /usr/include/x86_64-linux-gnu/bits/fcntl.h:
 
 /usr/include/fcntl.h:
+
+/work/main/pipeline/render/render.c:
 
 /usr/include/asm-generic/errno.h:
 
@@ -1297,6 +1486,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /usr/include/x86_64-linux-gnu/bits/types/clockid_t.h:
 
 /usr/include/x86_64-linux-gnu/bits/math-vector.h:
+
+/work/main/pipeline/render/pdf.c:
 
 /work/main/pipeline/ingest/ingest.h:
 
@@ -1364,6 +1555,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 
 /work/main/pipeline/chart/bars.c:
 
+/usr/include/hpdf_doc.h:
+
 /usr/include/x86_64-linux-gnu/bits/thread-shared-types.h:
 
 /usr/include/dirent.h:
@@ -1378,6 +1571,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 
 /usr/include/x86_64-linux-gnu/bits/mathcalls-helper-functions.h:
 
+/usr/include/hpdf_types.h:
+
 /usr/include/freetype2/freetype/fterrdef.h:
 
 /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h:
@@ -1389,6 +1584,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /usr/include/x86_64-linux-gnu/bits/stdio_lim.h:
 
 /usr/include/x86_64-linux-gnu/bits/stat.h:
+
+/work/main/pipeline/render/page.h:
 
 /usr/include/x86_64-linux-gnu/bits/endian.h:
 
@@ -1480,6 +1677,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 
 /usr/include/cairo/cairo-deprecated.h:
 
+/usr/include/hpdf_fontdef.h:
+
 /work/main/pipeline/chart/chart.c:
 
 /usr/include/cairo/cairo-version.h:
@@ -1496,11 +1695,15 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 
 /usr/include/freetype2/freetype/config/ftstdlib.h:
 
+/usr/include/hpdf_version.h:
+
 /usr/include/freetype2/ft2build.h:
 
 /work/main/pipeline/core/arena.h:
 
 /usr/include/freetype2/freetype/config/ftheader.h:
+
+/usr/include/hpdf_catalog.h:
 
 /work/main/pipeline/ingest/ingest.c:
 
@@ -1557,6 +1760,8 @@ CMakeFiles/jtaicore.dir/pipeline/render/layout.c.o: /work/main/pipeline/render/l
 /usr/include/x86_64-linux-gnu/sys/types.h:
 
 /usr/include/x86_64-linux-gnu/bits/types/time_t.h:
+
+/work/main/pipeline/render/page.c:
 
 /work/main/pipeline/core/value.c:
 

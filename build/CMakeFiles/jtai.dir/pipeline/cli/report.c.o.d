@@ -34,4 +34,5 @@ CMakeFiles/jtai.dir/pipeline/cli/report.c.o: \
  /usr/include/x86_64-linux-gnu/bits/getopt_core.h \
  /usr/include/x86_64-linux-gnu/bits/unistd_ext.h \
  /work/main/pipeline/cli/commands.h /work/main/pipeline/core/buf.h \
- /work/main/pipeline/core/diag.h
+ /work/main/pipeline/core/diag.h /work/main/pipeline/core/file.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h

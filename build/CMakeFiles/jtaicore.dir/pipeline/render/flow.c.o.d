@@ -34,5 +34,9 @@ CMakeFiles/jtaicore.dir/pipeline/render/flow.c.o: \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h /usr/include/string.h \
  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
- /work/main/pipeline/core/alloc.h /work/main/pipeline/core/arena.h \
- /work/main/pipeline/core/diag.h /work/main/pipeline/render/render.h
+ /work/main/pipeline/core/alloc.h /usr/include/stdlib.h \
+ /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+ /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+ /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+ /work/main/pipeline/core/arena.h /work/main/pipeline/core/diag.h \
+ /work/main/pipeline/render/render.h

@@ -1,0 +1,38 @@
+CMakeFiles/jtaicore.dir/pipeline/render/pdf.c.o: \
+ /work/main/pipeline/render/pdf.c /usr/include/stdc-predef.h \
+ /work/main/pipeline/render/pdf.h /usr/include/hpdf.h \
+ /usr/include/hpdf_config.h /usr/include/hpdf_version.h \
+ /usr/include/hpdf_consts.h /usr/include/hpdf_doc.h \
+ /usr/include/hpdf_catalog.h /usr/include/hpdf_objects.h \
+ /usr/include/hpdf_encoder.h /usr/include/hpdf_streams.h \
+ /usr/include/hpdf_list.h /usr/include/hpdf_error.h \
+ /usr/include/hpdf_types.h /usr/include/stdlib.h \
+ /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
+ /usr/include/features.h /usr/include/features-time64.h \
+ /usr/include/x86_64-linux-gnu/bits/wordsize.h \
+ /usr/include/x86_64-linux-gnu/bits/timesize.h \
+ /usr/include/x86_64-linux-gnu/sys/cdefs.h \
+ /usr/include/x86_64-linux-gnu/bits/long-double.h \
+ /usr/include/x86_64-linux-gnu/gnu/stubs.h \
+ /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+ /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+ /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+ /usr/include/x86_64-linux-gnu/bits/floatn.h \
+ /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+ /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+ /usr/include/hpdf_mmgr.h /usr/include/hpdf_encrypt.h \
+ /usr/include/hpdf_image.h /usr/include/hpdf_pages.h \
+ /usr/include/hpdf_gstate.h /usr/include/hpdf_font.h \
+ /usr/include/hpdf_fontdef.h /usr/include/hpdf_ext_gstate.h \
+ /usr/include/hpdf_outline.h /usr/include/hpdf_pdfa.h \
+ /usr/include/string.h \
+ /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+ /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+ /work/main/pipeline/chart/scene.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
+ /work/main/pipeline/core/alloc.h /work/main/pipeline/core/buf.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+ /work/main/pipeline/core/diag.h /work/main/pipeline/core/font.h \
+ /work/main/pipeline/render/page.h /work/main/pipeline/core/calendar.h \
+ /work/main/pipeline/render/flow.h /work/main/pipeline/render/layout.h

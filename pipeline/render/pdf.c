@@ -1,0 +1,390 @@
+/* Writing with libharu (see shared pitfalls): compression is set right
+ * after HPDF_New; UTF-8 is the current encoder before any Info string is
+ * set; text is never measured through libharu (the layout measured it with
+ * the same widths); each string is shown at a position the layout chose,
+ * spaces kept inside so that text extracts as words. libharu's errors are
+ * sticky: the handler keeps the first, and each phase checks
+ * HPDF_GetError. All text of a page goes in one text object. */
+#include "render/pdf.h"
+
+#include <hpdf.h>
+#include <string.h>
+
+#include "chart/scene.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/font.h"
+#include "render/page.h"
+
+/* Colours of the house style (GOV.UK's palette). */
+static const struct rgb inks[] = {
+    [INK_TEXT] = {0.043, 0.047, 0.047},  /* #0b0c0c */
+    [INK_LINK] = {0.114, 0.439, 0.722},  /* #1d70b8 */
+    [INK_MUTED] = {0.314, 0.353, 0.373}, /* #505a5f */
+    [INK_RULE] = {0.694, 0.706, 0.714},  /* #b1b4b6 */
+};
+static const struct rgb quote_shade = {0.953, 0.949, 0.945}; /* #f3f2f1 */
+#define QUOTE_BAR 5.0
+/* Underline position and thickness of Liberation Sans, in em. */
+#define UNDERLINE_POS 0.106
+#define UNDERLINE_THICK 0.073
+
+struct pdf {
+	HPDF_Doc doc;
+	const struct doc_layout *dl;
+	const struct fontset *fonts;
+	HPDF_Font font[FONT_ROLES];
+	HPDF_Encoder utf8;
+	HPDF_Page *pages;
+	struct buf str; /* NUL-terminated copy of the string being shown */
+	HPDF_STATUS err, detail;
+	/* text state of the current text object */
+	HPDF_Font cur_font;
+	double cur_size;
+	int cur_ink;
+};
+
+static void
+on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	struct pdf *p = user;
+	if (p->err == 0) {
+		p->err = err;
+		p->detail = detail;
+	}
+}
+
+/* Returns 0, or -1 after reporting the first error libharu met. */
+static int
+check(struct pdf *p, const char *path, const char *phase,
+      struct diag_sink *d)
+{
+	HPDF_STATUS err = p->err ? p->err : HPDF_GetError(p->doc);
+	if (err == HPDF_OK)
+		return 0;
+	diag_error(d, path, 0, 0,
+	           "cannot write the PDF while %s: libharu error 0x%04X "
+	           "(detail %u)",
+	           phase, (unsigned)err, (unsigned)p->detail);
+	return -1;
+}
+
+static void
+set_fill(HPDF_Page pg, struct rgb c)
+{
+	HPDF_Page_SetRGBFill(pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+/* The face of role r, embedded on first use (about 5 ms a face). */
+static HPDF_Font
+pdf_font(struct pdf *p, enum font_role r)
+{
+	if (p->font[r] == NULL) {
+		const char *name = HPDF_LoadTTFontFromFile(
+		    p->doc, font_path(p->fonts->face[r]), HPDF_TRUE);
+		if (name != NULL)
+			p->font[r] = HPDF_GetFont(p->doc, name, "UTF-8");
+	}
+	return p->font[r];
+}
+
+static const char *
+cstr(struct pdf *p, const char *s, size_t n)
+{
+	buf_clear(&p->str);
+	buf_append(&p->str, s, n);
+	return buf_cstr(&p->str);
+}
+
+static void
+show(struct pdf *p, HPDF_Page pg, const struct pg_text *t)
+{
+	HPDF_Font f = pdf_font(p, t->face);
+	if (f != p->cur_font || t->size != p->cur_size) {
+		HPDF_Page_SetFontAndSize(pg, f, (HPDF_REAL)t->size);
+		p->cur_font = f;
+		p->cur_size = t->size;
+	}
+	if ((int)t->ink != p->cur_ink) {
+		set_fill(pg, inks[t->ink]);
+		p->cur_ink = (int)t->ink;
+	}
+	HPDF_Page_TextOut(pg, (HPDF_REAL)t->x, (HPDF_REAL)(PAGE_HEIGHT - t->y),
+	                  cstr(p, t->s, t->n));
+}
+
+static void
+fill_rect(HPDF_Page pg, double x, double y, double w, double h,
+          struct rgb c)
+{
+	set_fill(pg, c);
+	HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)(PAGE_HEIGHT - y - h),
+	                    (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Fill(pg);
+}
+
+static void
+draw_rect(HPDF_Page pg, const struct pg_rect *r)
+{
+	if (r->kind == RECT_QUOTE) {
+		fill_rect(pg, r->x, r->y, r->w, r->h, quote_shade);
+		fill_rect(pg, r->x, r->y, QUOTE_BAR, r->h, inks[r->ink]);
+	} else {
+		fill_rect(pg, r->x, r->y, r->w, r->h, inks[r->ink]);
+	}
+}
+
+static void
+chart_path(HPDF_Page pg, const struct pg_chart *c, const struct scene_op *op)
+{
+	double s = c->scale;
+	for (size_t i = 0; i < op->nsegs; i++) {
+		const struct seg *sg = &op->segs[i];
+		HPDF_REAL x[3], y[3];
+		for (int k = 0; k < 3; k++) {
+			x[k] = (HPDF_REAL)(c->x + sg->x[k] * s);
+			y[k] = (HPDF_REAL)(PAGE_HEIGHT - c->y - sg->y[k] * s);
+		}
+		if (sg->kind == SEG_MOVE || (i == 0 && sg->kind == SEG_LINE))
+			HPDF_Page_MoveTo(pg, x[0], y[0]);
+		else if (sg->kind == SEG_LINE)
+			HPDF_Page_LineTo(pg, x[0], y[0]);
+		else if (sg->kind == SEG_CURVE && i > 0)
+			HPDF_Page_CurveTo(pg, x[0], y[0], x[1], y[1], x[2], y[2]);
+		else if (sg->kind == SEG_CLOSE && i > 0)
+			HPDF_Page_ClosePath(pg);
+	}
+}
+
+static void
+chart_text(struct pdf *p, HPDF_Page pg, const struct pg_chart *c,
+           const struct scene_op *op)
+{
+	enum font_role r = op->bold ? FONT_BOLD : FONT_REGULAR;
+	double size = op->size * c->scale;
+	double x = c->x + op->x * c->scale;
+	size_t n = strlen(op->text);
+	if (n == 0 || size <= 0)
+		return;
+	double w = font_width(p->fonts->face[r], op->text, n, size);
+	if (op->anchor == ANCHOR_MIDDLE)
+		x -= w / 2;
+	else if (op->anchor == ANCHOR_END)
+		x -= w;
+	HPDF_Page_BeginText(pg);
+	HPDF_Page_SetFontAndSize(pg, pdf_font(p, r), (HPDF_REAL)size);
+	set_fill(pg, op->color);
+	HPDF_Page_TextOut(pg, (HPDF_REAL)x,
+	                  (HPDF_REAL)(PAGE_HEIGHT - c->y - op->y * c->scale),
+	                  op->text);
+	HPDF_Page_EndText(pg);
+}
+
+/* Replays a chart's scene as vector graphics, its text real text. */
+static void
+draw_chart(struct pdf *p, HPDF_Page pg, const struct pg_chart *c)
+{
+	const struct scene *sc = c->scene;
+	HPDF_Page_GSave(pg);
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct scene_op *op = &sc->ops[i];
+		const struct rgb *k = &op->color;
+		switch (op->kind) {
+		case OP_FILL:
+			if (op->nsegs == 0)
+				break;
+			set_fill(pg, *k);
+			chart_path(pg, c, op);
+			HPDF_Page_Fill(pg);
+			break;
+		case OP_STROKE:
+			if (op->nsegs == 0)
+				break;
+			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)k->r, (HPDF_REAL)k->g,
+			                       (HPDF_REAL)k->b);
+			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(op->line_width * c->scale));
+			chart_path(pg, c, op);
+			HPDF_Page_Stroke(pg);
+			break;
+		case OP_TEXT:
+			if (op->text)
+				chart_text(p, pg, c, op);
+			break;
+		}
+	}
+	HPDF_Page_GRestore(pg);
+}
+
+/* A link target as a URI: bytes outside printable ASCII, and the few that
+ * a URI may not hold, percent-encoded. */
+static const char *
+uri_encode(struct pdf *p, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf_clear(&p->str);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c <= 0x20 || c >= 0x7F || strchr("\"<>\\^`{|}", c)) {
+			char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_append(&p->str, esc, 3);
+		} else {
+			buf_putc(&p->str, c);
+		}
+	}
+	return buf_cstr(&p->str);
+}
+
+static void
+draw_link(struct pdf *p, HPDF_Page pg, const struct pg_link *k)
+{
+	fill_rect(pg, k->x, k->y + UNDERLINE_POS * k->size, k->w,
+	          UNDERLINE_THICK * k->size, inks[INK_LINK]);
+	const struct font *f = p->fonts->face[FONT_REGULAR];
+	double asc = font_ascent(f) * k->size / 1000;
+	double desc = -font_descent(f) * k->size / 1000;
+	HPDF_Rect r = {(HPDF_REAL)k->x, (HPDF_REAL)(PAGE_HEIGHT - k->y - desc),
+	               (HPDF_REAL)(k->x + k->w), (HPDF_REAL)(PAGE_HEIGHT - k->y + asc)};
+	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
+	    pg, r, uri_encode(p, p->dl->url[k->url]));
+	if (a == NULL)
+		return;
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	HPDF_Dict_AddNumber(a, "F", 4); /* print */
+}
+
+static void
+draw_page(struct pdf *p, HPDF_Page pg, const struct pg_page *page)
+{
+	const struct doc_layout *dl = p->dl;
+	HPDF_Page_SetWidth(pg, (HPDF_REAL)PAGE_WIDTH);
+	HPDF_Page_SetHeight(pg, (HPDF_REAL)PAGE_HEIGHT);
+	for (size_t i = 0; i < page->nrect; i++)
+		draw_rect(pg, &dl->rect[page->rect0 + i]);
+	for (size_t i = 0; i < page->nchart; i++)
+		draw_chart(p, pg, &dl->chart[page->chart0 + i]);
+	HPDF_Page_BeginText(pg);
+	p->cur_font = NULL;
+	p->cur_size = 0;
+	p->cur_ink = -1;
+	for (size_t i = 0; i < page->ntext; i++)
+		show(p, pg, &dl->text[page->text0 + i]);
+	for (int i = 0; i < 2; i++)
+		if (page->footer[i].n > 0)
+			show(p, pg, &page->footer[i]);
+	HPDF_Page_EndText(pg);
+	for (size_t i = 0; i < page->nlink; i++)
+		draw_link(p, pg, &dl->link[page->link0 + i]);
+}
+
+static void
+add_outline(struct pdf *p)
+{
+	const struct doc_layout *dl = p->dl;
+	HPDF_Outline parent[7] = {NULL};
+	for (size_t i = 0; i < dl->nheading; i++) {
+		const struct pg_heading *h = &dl->heading[i];
+		int level = h->level < 1 ? 1 : h->level > 6 ? 6 : h->level;
+		HPDF_Outline up = NULL;
+		for (int l = level - 1; l >= 1 && up == NULL; l--)
+			up = parent[l];
+		HPDF_Outline o = HPDF_CreateOutline(p->doc, up, h->title, p->utf8);
+		HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[h->page]);
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_HEIGHT - h->y + 6), 1);
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		parent[level] = o;
+		for (int l = level + 1; l <= 6; l++)
+			parent[l] = NULL;
+	}
+}
+
+/* Document-wide entries: Info, /Lang, the viewer showing the title. */
+static void
+set_document(struct pdf *p)
+{
+	const struct doc_layout *dl = p->dl;
+	HPDF_Doc doc = p->doc;
+	HPDF_UseUTFEncodings(doc);
+	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	p->utf8 = HPDF_GetEncoder(doc, "UTF-8");
+	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, dl->title);
+	HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, "jtai");
+	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "jtai");
+	if (dl->has_date) {
+		HPDF_Date date = {dl->date.y, dl->date.m, dl->date.d, 0, 0, 0,
+		                  '+', 0, 0};
+		HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
+		HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
+	}
+	HPDF_Dict_Add(doc->catalog, "Lang",
+	              HPDF_String_New(doc->mmgr, dl->lang, NULL));
+	HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
+	if (prefs != NULL) {
+		HPDF_Dict_Add(prefs, "DisplayDocTitle",
+		              HPDF_Boolean_New(doc->mmgr, HPDF_TRUE));
+		HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
+	}
+	if (dl->nheading > 0)
+		HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+static int
+save(struct pdf *p, struct buf *out)
+{
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return -1;
+	HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
+	HPDF_BYTE *bytes = xmalloc(size ? size : 1);
+	HPDF_UINT32 got = size;
+	HPDF_STATUS st = HPDF_ReadFromStream(p->doc, bytes, &got);
+	int rc = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size ? 0 : -1;
+	if (rc == 0)
+		buf_append(out, bytes, got);
+	free(bytes);
+	return rc;
+}
+
+int
+pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
+          unsigned flags, const char *path, struct buf *out,
+          struct diag_sink *d)
+{
+	struct pdf p = {.dl = dl, .fonts = fonts};
+	int rc = -1;
+	buf_init(&p.str);
+	p.doc = HPDF_New(on_error, &p);
+	if (p.doc == NULL) {
+		diag_error(d, path, 0, 0, "cannot start libharu");
+		goto out;
+	}
+	HPDF_SetCompressionMode(p.doc, flags & PDF_UNCOMPRESSED ? HPDF_COMP_NONE
+	                                                       : HPDF_COMP_ALL);
+	set_document(&p);
+	if (check(&p, path, "setting up the document", d) < 0)
+		goto out;
+	p.pages = xcalloc(dl->npage, sizeof(*p.pages));
+	for (size_t i = 0; i < dl->npage; i++) {
+		p.pages[i] = HPDF_AddPage(p.doc);
+		draw_page(&p, p.pages[i], &dl->page[i]);
+	}
+	if (check(&p, path, "drawing the pages", d) < 0)
+		goto out;
+	add_outline(&p);
+	if (check(&p, path, "making the outline", d) < 0)
+		goto out;
+	if (save(&p, out) < 0) {
+		if (check(&p, path, "saving", d) == 0)
+			diag_error(d, path, 0, 0, "cannot save the PDF");
+		goto out;
+	}
+	if (check(&p, path, "saving", d) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (p.doc != NULL)
+		HPDF_Free(p.doc);
+	free(p.pages);
+	buf_release(&p.str);
+	return rc;
+}
