@@ -49,5 +49,8 @@ set(CMAKE_DEPEND_INFO_FILES
   "CMakeFiles/jtaicore.dir/DependInfo.cmake"
   "CMakeFiles/jtai.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_chart.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_core.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_ingest.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_merge.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_mustache.dir/DependInfo.cmake"
   )

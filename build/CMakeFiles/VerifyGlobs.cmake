@@ -140,6 +140,9 @@ endif()
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/unit/test_*.c")
 set(OLD_GLOB
   "/work/main/tests/unit/test_chart.c"
+  "/work/main/tests/unit/test_core.c"
+  "/work/main/tests/unit/test_ingest.c"
+  "/work/main/tests/unit/test_merge.c"
   "/work/main/tests/unit/test_mustache.c"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")

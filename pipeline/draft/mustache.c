@@ -62,16 +62,15 @@ struct render {
 static int render_ops(struct render *r, const struct tmpl *t, size_t from,
                       size_t to, bool first_bol);
 
+static const char *const html_entities[256] = {
+    ['&'] = "&amp;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;"};
+
 void
 tmpl_escape_html(struct buf *out, const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *rep = s[i] == '&'   ? "&amp;"
-		                  : s[i] == '"' ? "&quot;"
-		                  : s[i] == '<' ? "&lt;"
-		                  : s[i] == '>' ? "&gt;"
-		                                : NULL;
+		const char *rep = html_entities[(unsigned char)s[i]];
 		if (rep == NULL)
 			continue;
 		buf_append(out, s + run, i - run);
@@ -122,7 +121,7 @@ member(const struct value *map, const char *key, size_t n)
 		return NULL;
 	for (size_t i = 0; i < map->n; i++) {
 		const char *k = map->members[i].key;
-		if (strncmp(k, key, n) == 0 && k[n] == '\0')
+		if (k[0] == key[0] && strncmp(k, key, n) == 0 && k[n] == '\0')
 			return &map->members[i];
 	}
 	return NULL;

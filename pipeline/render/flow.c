@@ -59,7 +59,7 @@ struct frame {
 	bool ordered;
 	int number;           /* the next item's number */
 	char delim;
-	int level;            /* 1 for an outermost list */
+	int level;            /* bullet lists: 1 when in no other */
 	/* CMARK_NODE_ITEM: the marker waiting for the item's first block */
 	const char *marker;
 	enum marker_align align;
@@ -80,7 +80,7 @@ struct walker {
 	unsigned quote_id[FLOW_QUOTES];
 	double quote_x[FLOW_QUOTES];
 	unsigned next_quote;
-	int lists;
+	int bullet_lists; /* bullet lists open */
 	size_t cur;     /* the text block taking runs, or SIZE_MAX */
 	size_t *runoff; /* each run's offset in f->text */
 	size_t runoffcap;
@@ -111,10 +111,11 @@ push_frame(struct walker *w, cmark_node_type type)
 		w->over++;
 		return NULL;
 	}
+	double indent = cur_indent(w);
 	struct frame *fr = &w->stack[w->depth++];
 	memset(fr, 0, sizeof(*fr));
 	fr->type = type;
-	fr->indent = cur_indent(w);
+	fr->indent = indent;
 	fr->nblock = w->f->n;
 	return fr;
 }
@@ -170,6 +171,7 @@ new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 	b->space_after = PARA_AFTER;
 	b->pad_before = w->pad;
 	w->pad = 0;
+	b->inset = w->quotes > 0 ? FLOW_QUOTE_INSET : 0;
 	b->nquote = w->quotes < FLOW_QUOTES ? w->quotes : FLOW_QUOTES;
 	for (int i = 0; i < b->nquote; i++) {
 		b->quote_id[i] = w->quote_id[i];
@@ -343,19 +345,28 @@ open_list(struct walker *w, cmark_node *node)
 	fr->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
 	fr->number = cmark_node_get_list_start(node);
 	fr->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
-	fr->level = ++w->lists;
+	if (!fr->ordered)
+		fr->level = ++w->bullet_lists;
 }
 
+/* After a list, the space after a paragraph; after a list nested in an
+ * item, the space between the outer list's items. */
 static void
-close_list(struct walker *w)
+close_list(struct walker *w, cmark_node *node)
 {
 	struct frame *fr = pop_frame(w);
 	if (fr == NULL)
 		return;
-	w->lists--;
+	double after = PARA_AFTER;
+	cmark_node *item = cmark_node_parent(node);
+	if (cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	    cmark_node_get_list_tight(cmark_node_parent(item)))
+		after = TIGHT_AFTER;
+	if (!fr->ordered)
+		w->bullet_lists--;
 	struct block *last = w->f->n > fr->nblock ? &w->f->block[w->f->n - 1] : NULL;
-	if (last && last->space_after < PARA_AFTER)
-		last->space_after = PARA_AFTER;
+	if (last && last->space_after < after)
+		last->space_after = after;
 }
 
 static void
@@ -506,7 +517,7 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 		enter ? open_quote(w, node) : close_quote(w);
 		break;
 	case CMARK_NODE_LIST:
-		enter ? open_list(w, node) : close_list(w);
+		enter ? open_list(w, node) : close_list(w, node);
 		break;
 	case CMARK_NODE_ITEM:
 		enter ? open_item(w) : close_item(w, node);

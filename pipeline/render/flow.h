@@ -24,12 +24,15 @@ enum marker_align { MARKER_LEFT, MARKER_RIGHT };
 #define FLOW_QUOTES 4
 /* Space between a quote box's edge and the text inside, above and below. */
 #define FLOW_QUOTE_PAD 8.0
+/* Space between a quote box's right edge and the text inside. */
+#define FLOW_QUOTE_INSET 12.0
 
 struct block {
 	enum block_kind kind;
 	int heading;                      /* 1 to 6 for a heading, else 0 */
 	int line, col;                    /* where it starts in the file */
 	double indent;                    /* text's left edge from the margin */
+	double inset;                     /* text's right edge from the margin */
 	double size, leading;             /* font size and line height, pt */
 	double space_before, space_after; /* between two blocks the larger wins */
 	double pad_before, pad_after;     /* added to that: quote box padding */

@@ -90,7 +90,7 @@ static double
 chart_scale(const struct block *b)
 {
 	const struct scene *sc = b->scene;
-	double s = 1, room = PAGE_TEXT_WIDTH - b->indent;
+	double s = 1, room = PAGE_TEXT_WIDTH - b->indent - b->inset;
 	double body = PAGE_BOTTOM - PAGE_TOP - 2 * FLOW_QUOTE_PAD;
 	if (sc->width > room)
 		s = room / sc->width;
@@ -310,15 +310,21 @@ place_figure(struct pager *p, size_t i)
 	struct doc_layout *dl = p->dl;
 	const struct block *b = &dl->flow.block[i];
 	double h = block_height(p, i);
-	if (!p->fresh && p->y + gap(p, b) + h > PAGE_BOTTOM)
+	if (b->kind == BLOCK_RULE && p->fresh)
+		return; /* the page break separates already */
+	if (!p->fresh && p->y + gap(p, b) + h > PAGE_BOTTOM) {
 		new_page(p);
+		if (b->kind == BLOCK_RULE)
+			return;
+	}
 	double top = p->y + gap(p, b);
 	double x = PAGE_MARGIN + b->indent;
 	if (b->kind == BLOCK_RULE) {
 		GROW(dl->rect, dl->nrect, dl->rectcap);
 		dl->rect[dl->nrect++] = (struct pg_rect){
 		    .kind = RECT_FILL, .x = x, .y = top,
-		    .w = PAGE_TEXT_WIDTH - b->indent, .h = h, .ink = INK_RULE};
+		    .w = PAGE_TEXT_WIDTH - b->indent - b->inset, .h = h,
+		    .ink = INK_RULE};
 	} else {
 		GROW(dl->chart, dl->nchart, dl->chartcap);
 		dl->chart[dl->nchart++] = (struct pg_chart){
@@ -388,7 +394,7 @@ page_build(struct doc_layout *dl, struct layout *l)
 		p.span[i].line0 = p.lines.n;
 		if (b->kind == BLOCK_TEXT)
 			p.span[i].n = layout_paragraph(l, f->run + b->run0, b->nruns,
-			                               PAGE_TEXT_WIDTH - b->indent,
+			                               PAGE_TEXT_WIDTH - b->indent - b->inset,
 			                               &p.lines);
 	}
 	new_page(&p);

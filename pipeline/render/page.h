@@ -68,7 +68,7 @@ struct pg_page {
 	size_t link0, nlink;
 	size_t chart0, nchart;
 	struct pg_text footer[2]; /* short title, "Page N of M" */
-	char number[48];          /* the text of footer[1] */
+	char number[64];          /* the text of footer[1] */
 };
 
 struct pg_heading {

@@ -13,6 +13,7 @@ set -u
 update=0
 if [ "${1:-}" = "--update" ]; then update=1; shift; fi
 jtai=${1:?usage: run.sh [--update] path/to/jtai}
+case $jtai in /*) ;; *) jtai=$(pwd)/$jtai ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 tmp=$(mktemp -d)
