@@ -264,31 +264,48 @@ too_deep(struct render *r, const struct tmpl *t, const struct tmpl_op *op,
 	return -1;
 }
 
-/* Fetches and compiles the partial name (n bytes) once per render. */
+static struct tmpl *
+cache_get(const struct render *r, const char *name, size_t n, bool *hit)
+{
+	for (size_t i = 0; i < r->ncache; i++)
+		if (!strncmp(r->cache[i].name, name, n) && !r->cache[i].name[n]) {
+			*hit = true;
+			return r->cache[i].t;
+		}
+	*hit = false;
+	return NULL;
+}
+
+/* Fetches and compiles the partial name (n bytes) once per render; *out
+ * is NULL when the callback has no such partial. */
 static int
 fetch(struct render *r, const struct tmpl *t, const struct tmpl_op *op,
       const char *name, size_t n, const struct tmpl **out)
 {
-	for (size_t i = 0; i < r->ncache; i++)
-		if (!strncmp(r->cache[i].name, name, n) && !r->cache[i].name[n]) {
-			*out = r->cache[i].t;
-			return 0;
-		}
-	struct cached e = {xstrndup(name, n), NULL};
+	struct cached e = {NULL, NULL};
 	const char *src = NULL, *path = NULL;
 	size_t len = 0;
+	bool hit;
+	int rc = -1;
+	*out = cache_get(r, name, n, &hit);
+	if (hit)
+		return 0;
+	e.name = xstrndup(name, n);
 	if (r->env && r->env->partial)
 		src = r->env->partial(r->env->ctx, e.name, &len, &path);
 	if (src && !(e.t = tmpl_compile(path ? path : e.name, src, len, r->d))) {
 		diag_note(r->d, t->path, op->line, op->col,
 		          "in partial '%s' included here", e.name);
-		free(e.name);
-		return -1;
+		goto out;
 	}
 	r->cache = xgrow(r->cache, &r->capcache, r->ncache + 1, sizeof(*r->cache));
 	r->cache[r->ncache++] = e;
 	*out = e.t;
-	return 0;
+	e.name = NULL;
+	rc = 0;
+out:
+	free(e.name);
+	return rc;
 }
 
 /* The template that a partial or parent op includes: *out is NULL when
