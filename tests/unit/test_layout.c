@@ -1,0 +1,298 @@
+/* render/layout: the line breaker over mixed runs. Lines never exceed the
+ * measure, segments never start or end inside a UTF-8 sequence, no text is
+ * lost or reordered, first fit is greedy, long words break. */
+#include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/font.h"
+#include "render/layout.h"
+#include "testutil.h"
+
+#define EPS 1e-6
+
+static struct diag_sink sink;
+static struct fontset fonts;
+static struct layout lay;
+static struct lines lines;
+
+static void
+setup(void)
+{
+	diag_init(&sink);
+	memset(&fonts, 0, sizeof(fonts));
+	cr_assert_eq(fontset_load(&fonts, test_src("fonts/fonts.yaml"), &sink),
+	             0, "%s", test_diags(&sink));
+	layout_init(&lay, &fonts);
+	lines_init(&lines);
+}
+
+static void
+teardown(void)
+{
+	lines_release(&lines);
+	layout_release(&lay);
+	fontset_release(&fonts);
+	diag_release(&sink);
+}
+
+TestSuite(layout, .init = setup, .fini = teardown);
+
+static struct run
+mkrun(const char *s, enum font_role face)
+{
+	return (struct run){.text = s, .len = strlen(s), .face = face,
+	                    .size = 12, .link = -1};
+}
+
+static bool
+boundary(const struct run *r, size_t at)
+{
+	return at == r->len || ((unsigned char)r->text[at] & 0xC0) != 0x80;
+}
+
+/* Checks every line of out against width and UTF-8 boundaries, and
+ * returns the text of all lines joined by sep (a malloc'd string). */
+static char *
+check_lines(const struct run *runs, size_t nlines, double width,
+            const char *sep)
+{
+	struct buf all;
+	buf_init(&all);
+	for (size_t i = 0; i < nlines; i++) {
+		const struct line *ln = &lines.line[i];
+		cr_assert_leq(ln->width, width + EPS, "line %zu: %g > %g", i,
+		              ln->width, width);
+		double x = 0;
+		for (size_t s = ln->seg; s < ln->seg + ln->nseg; s++) {
+			const struct line_seg *sg = &lines.seg[s];
+			const struct run *r = &runs[sg->run];
+			cr_assert(boundary(r, sg->start) && boundary(r, sg->end),
+			          "segment inside a UTF-8 sequence");
+			cr_assert_float_eq(sg->x, x, EPS);
+			double w = layout_measure(&lay, r->face, r->size,
+			                          r->text + sg->start,
+			                          sg->end - sg->start);
+			cr_assert_float_eq(sg->width, w, EPS);
+			x += sg->width;
+			buf_append(&all, r->text + sg->start, sg->end - sg->start);
+		}
+		cr_assert_float_eq(ln->width, x, EPS);
+		if (i + 1 < nlines)
+			buf_puts(&all, sep);
+	}
+	return buf_detach(&all);
+}
+
+Test(layout, short_text_one_line_one_segment)
+{
+	struct run r = mkrun("Hello world, café at £2.", FONT_REGULAR);
+	size_t n = layout_paragraph(&lay, &r, 1, 453.5, &lines);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(lines.line[0].nseg, 1, "spaces stay inside one string");
+	char *text = check_lines(&r, n, 453.5, "|");
+	cr_assert_str_eq(text, "Hello world, café at £2.");
+	free(text);
+}
+
+Test(layout, empty_runs_give_no_lines)
+{
+	struct run r = mkrun("", FONT_REGULAR);
+	cr_assert_eq(layout_paragraph(&lay, &r, 1, 100, &lines), 0);
+	cr_assert_eq(layout_paragraph(&lay, NULL, 0, 100, &lines), 0);
+}
+
+Test(layout, mixed_runs_are_placed_end_to_end)
+{
+	struct run r[] = {mkrun("The ", FONT_REGULAR),
+	                  mkrun("bold words", FONT_BOLD),
+	                  mkrun(", then ", FONT_REGULAR),
+	                  mkrun("code()", FONT_MONO),
+	                  mkrun(" and more.", FONT_REGULAR)};
+	size_t n = layout_paragraph(&lay, r, 5, 453.5, &lines);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(lines.line[0].nseg, 5);
+	char *text = check_lines(r, n, 453.5, "|");
+	cr_assert_str_eq(text, "The bold words, then code() and more.");
+	free(text);
+}
+
+static const char *const words[] = {
+    "the", "partnership", "café", "£1.2m", "“front", "door”", "—",
+    "exploitation", "children’s", "naïve", "a", "risk-assessment", "É"};
+
+/* A pseudo-random paragraph of n words in mixed faces (deterministic). */
+static size_t
+make_para(struct run *runs, size_t n, unsigned seed, struct buf *expect)
+{
+	for (size_t i = 0; i < n; i++) {
+		seed = seed * 1103515245u + 12345u;
+		const char *w = words[(seed >> 16) % (sizeof(words) / sizeof(*words))];
+		enum font_role face = (enum font_role)((seed >> 8) % 3);
+		char *s = malloc(strlen(w) + 2);
+		strcpy(s, w);
+		if (i + 1 < n)
+			strcat(s, " ");
+		runs[i] = mkrun(s, face);
+		buf_puts(expect, s);
+	}
+	return n;
+}
+
+Test(layout, never_exceeds_width_and_loses_nothing)
+{
+	static const double widths[] = {60, 100, 137.5, 200, 453.5};
+	struct run runs[200];
+	for (unsigned seed = 1; seed <= 20; seed++) {
+		for (size_t k = 0; k < sizeof(widths) / sizeof(*widths); k++) {
+			struct buf expect;
+			buf_init(&expect);
+			size_t nr = make_para(runs, 40 + seed * 7, seed, &expect);
+			lines.n = lines.nseg = 0;
+			size_t n = layout_paragraph(&lay, runs, nr, widths[k], &lines);
+			cr_assert_gt(n, 0);
+			char *text = check_lines(runs, n, widths[k], " ");
+			cr_assert_str_eq(text, buf_cstr(&expect));
+			free(text);
+			buf_release(&expect);
+			for (size_t i = 0; i < nr; i++)
+				free((char *)runs[i].text);
+		}
+	}
+}
+
+Test(layout, first_fit_is_greedy)
+{
+	const char *s = "Practitioners across agencies demonstrate a good "
+	                "understanding of the signs that a child may be at risk "
+	                "of exploitation, and referrals are of good quality.";
+	struct run r = mkrun(s, FONT_REGULAR);
+	double width = 200;
+	size_t n = layout_paragraph(&lay, &r, 1, width, &lines);
+	cr_assert_gt(n, 2);
+	double space = layout_measure(&lay, FONT_REGULAR, 12, " ", 1);
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct line_seg *next = &lines.seg[lines.line[i + 1].seg];
+		const char *w = s + next->start;
+		size_t wl = strcspn(w, " ");
+		double ww = layout_measure(&lay, FONT_REGULAR, 12, w, wl);
+		cr_assert_gt(lines.line[i].width + space + ww, width,
+		             "line %zu could have taken the next word", i);
+	}
+}
+
+Test(layout, long_word_is_broken_at_characters)
+{
+	char word[301];
+	memset(word, 'm', 300);
+	word[300] = '\0';
+	struct run r = mkrun(word, FONT_BOLD);
+	size_t n = layout_paragraph(&lay, &r, 1, 100, &lines);
+	cr_assert_gt(n, 10);
+	char *text = check_lines(&r, n, 100, "");
+	cr_assert_str_eq(text, word);
+	free(text);
+	/* every line but the last is full: one more m would overflow */
+	double m = layout_measure(&lay, FONT_BOLD, 12, "m", 1);
+	for (size_t i = 0; i + 1 < n; i++)
+		cr_assert_gt(lines.line[i].width + m, 100);
+}
+
+Test(layout, long_utf8_word_never_split_inside_a_sequence)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "see ");
+	for (int i = 0; i < 80; i++)
+		buf_puts(&b, i % 3 ? "é" : "—");
+	buf_puts(&b, "€ end");
+	struct run r = mkrun(buf_cstr(&b), FONT_REGULAR);
+	for (double width = 30; width < 200; width += 17) {
+		lines.n = lines.nseg = 0;
+		size_t n = layout_paragraph(&lay, &r, 1, width, &lines);
+		cr_assert_gt(n, 1);
+		char *text = check_lines(&r, n, width, "");
+		/* joined without separators: only the two spaces are dropped */
+		cr_assert_eq(strlen(text) + 2 >= b.len, true);
+		free(text);
+	}
+	buf_release(&b);
+}
+
+Test(layout, long_word_across_runs_is_broken)
+{
+	struct run r[] = {mkrun("Supercalifragilistic", FONT_BOLD),
+	                  mkrun("expialidocious", FONT_REGULAR),
+	                  mkrun("andmoreandmoreandmore", FONT_MONO)};
+	size_t n = layout_paragraph(&lay, r, 3, 80, &lines);
+	cr_assert_gt(n, 2);
+	char *text = check_lines(r, n, 80, "");
+	cr_assert_str_eq(text, "Supercalifragilisticexpialidociousandmoreandmoreandmore");
+	free(text);
+}
+
+Test(layout, combining_mark_stays_with_its_letter)
+{
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 60; i++)
+		buf_puts(&b, "e\xCC\x81"); /* e + combining acute */
+	struct run r = mkrun(buf_cstr(&b), FONT_REGULAR);
+	size_t n = layout_paragraph(&lay, &r, 1, 50, &lines);
+	cr_assert_gt(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		const struct line_seg *sg = &lines.seg[lines.line[i].seg];
+		cr_assert_eq(r.text[sg->start], 'e', "line %zu starts with a mark", i);
+	}
+	buf_release(&b);
+}
+
+Test(layout, hard_break_forces_a_line)
+{
+	struct run r[] = {mkrun("Alex Morgan", FONT_BOLD),
+	                  mkrun("\n", FONT_REGULAR),
+	                  mkrun("Regional Director, Ofsted", FONT_REGULAR)};
+	size_t n = layout_paragraph(&lay, r, 3, 453.5, &lines);
+	cr_assert_eq(n, 2);
+	char *text = check_lines(r, n, 453.5, "|");
+	cr_assert_str_eq(text, "Alex Morgan|Regional Director, Ofsted");
+	free(text);
+}
+
+Test(layout, spaces_at_line_ends_are_dropped)
+{
+	struct run r = mkrun("  word  another   word  ", FONT_REGULAR);
+	double w = layout_measure(&lay, FONT_REGULAR, 12, "another", 7) + 1;
+	size_t n = layout_paragraph(&lay, &r, 1, w, &lines);
+	cr_assert_eq(n, 3);
+	char *text = check_lines(&r, n, w, "|");
+	cr_assert_str_eq(text, "word|another|word");
+	free(text);
+}
+
+Test(layout, lines_append_across_paragraphs)
+{
+	struct run a = mkrun("first paragraph", FONT_REGULAR);
+	struct run b = mkrun("second", FONT_BOLD);
+	cr_assert_eq(layout_paragraph(&lay, &a, 1, 453.5, &lines), 1);
+	cr_assert_eq(layout_paragraph(&lay, &b, 1, 453.5, &lines), 1);
+	cr_assert_eq(lines.n, 2);
+	const struct line_seg *sg = &lines.seg[lines.line[1].seg];
+	cr_assert_eq(sg->run, 0, "runs are indexed within their paragraph");
+	cr_assert_eq(sg->end, 6);
+}
+
+Test(layout, many_words_quickly, .timeout = 5)
+{
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 50000; i++)
+		buf_puts(&b, "word ");
+	struct run r = mkrun(buf_cstr(&b), FONT_REGULAR);
+	size_t n = layout_paragraph(&lay, &r, 1, 453.5, &lines);
+	cr_assert_gt(n, 1000);
+	buf_release(&b);
+}
