@@ -196,6 +196,55 @@ check_cases(struct diag_sink *d, const struct inspection *ins,
 	}
 }
 
+/* Judgements: checked against a graded framework; for an ungraded one
+ * they are ignored with a warning (the schema allows them in any file). */
+static void
+check_judgements(struct diag_sink *d, const struct inspection *ins)
+{
+	const struct framework *fw = ins->fw;
+	struct names ids = {.n = 0}, scale = {.n = 0};
+	for (size_t i = 0; i < fw->njudgements; i++)
+		add(&ids, fw->judgements[i].id);
+	for (size_t i = 0; i < fw->nscale; i++)
+		add(&scale, fw->scale[i]);
+	for (size_t i = 0; i < ins->ngrades; i++) {
+		const struct grade *g = &ins->grades[i];
+		if (fw->njudgements == 0) {
+			diag_warning(d, g->pos.path, g->pos.line, g->pos.col,
+			             "judgement '%s' ignored: framework '%s' is not "
+			             "graded", g->judgement, fw->id);
+			continue;
+		}
+		if (!has(&ids, g->judgement))
+			report(d, g->pos, NULL, "unknown %s '%s'", "judgement",
+			       g->judgement, &ids);
+		else if (!has(&scale, g->grade))
+			report(d, g->pos, NULL, "unknown %s '%s'", "grade", g->grade,
+			       &scale);
+	}
+	if (ins->overall && fw->njudgements == 0)
+		diag_warning(d, ins->overall_pos.path, ins->overall_pos.line,
+		             ins->overall_pos.col,
+		             "overall judgement ignored: framework '%s' is not "
+		             "graded", fw->id);
+	else if (ins->overall && !has(&scale, ins->overall))
+		report(d, ins->overall_pos, NULL, "unknown %s '%s'", "grade",
+		       ins->overall, &scale);
+	for (size_t i = 0; i < ins->nfindings; i++) {
+		const struct finding *f = &ins->findings[i];
+		const struct value *at = value_get(f->src, "judgement");
+		if (f->judgement == NULL)
+			continue;
+		if (fw->njudgements == 0)
+			diag_warning(d, f->pos.path, at->line, at->col,
+			             "judgement '%s' ignored: framework '%s' is not "
+			             "graded", f->judgement, fw->id);
+		else if (!has(&ids, f->judgement))
+			report(d, f->pos, at, "unknown %s '%s'", "judgement",
+			       f->judgement, &ids);
+	}
+}
+
 void
 xref_check(struct diag_sink *d, struct inspection *ins)
 {
@@ -212,5 +261,6 @@ xref_check(struct diag_sink *d, struct inspection *ins)
 		check_finding(d, ins, &ins->findings[i], sets);
 	check_agencies(d, ins, &sets[5]);
 	check_cases(d, ins, &sets[0]);
+	check_judgements(d, ins);
 	free(sets);
 }

@@ -331,7 +331,11 @@ cases_node(struct ctx *c)
 	value_put_bool(c->a, v, "any", ins->ncases > 0);
 	value_put_int(c->a, v, "tracked", (long)tracked);
 	value_put_int(c->a, v, "sampled", (long)(ins->ncases - tracked));
-	value_put_str(c->a, v, "tracked_text", number_text(c, tracked));
+	value_put_str(c->a, v, "tracked_text",
+	              arena_printf(c->a, "%s %s", number_text(c, tracked),
+	                           tracked == 1 ? "child's case"
+	                                        : "children's cases"));
+	value_put_bool(c->a, v, "sampled_any", ins->ncases > tracked);
 	value_put_str(c->a, v, "sampled_text",
 	              number_text(c, ins->ncases - tracked));
 	for (size_t b = 0; b < 5; b++) {
