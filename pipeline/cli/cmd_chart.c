@@ -65,7 +65,9 @@ cmd_chart(int argc, char **argv)
 	int ok = build_env_init(&env, build_datadir(), &d) == 0;
 	struct value *model = ok ? merge_load(a, argv[optind], &d) : NULL;
 	const struct scene *s =
-	    model ? chart_draw(a, argv[optind + 1], model, &env.fonts, &d) : NULL;
+	    model ? chart_draw_from(a, argv[optind + 1], argv[optind], model,
+	                            &env.fonts, &d)
+	          : NULL;
 	ok = s && (png ? chart_write_png(s, &env.fonts, dpi, &out, &d)
 	               : chart_write_svg(s, &env.fonts, &out, &d)) == 0;
 	int rc = cli_report(&d);

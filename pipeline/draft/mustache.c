@@ -506,7 +506,8 @@ render_op(struct render *r, const struct tmpl *t, size_t i, bool bol)
 }
 
 /* Renders the ops [from, to) of t; first_bol makes the first of them
- * begin a line (the first line of an indented block). */
+ * begin a line (the first line of an indented block) unless its line
+ * compiled to nothing. */
 static int
 render_ops(struct render *r, const struct tmpl *t, size_t from, size_t to,
            bool first_bol)
@@ -520,7 +521,8 @@ render_ops(struct render *r, const struct tmpl *t, size_t from, size_t to,
 	}
 	for (size_t i = from; i < to && rc == 0;) {
 		const struct tmpl_op *op = &t->ops[i];
-		rc = render_op(r, t, i, op->bol || (first_bol && i == from));
+		bool bol = op->bol || (first_bol && i == from && !op->alone);
+		rc = render_op(r, t, i, bol);
 		i = tmpl_op_has_body(op) ? op->end : i + 1;
 	}
 	r->frames--;

@@ -53,8 +53,8 @@ void tmpl_free(struct tmpl *t);
  * partial that does not compile, or partials nested deeper than
  * TMPL_MAX_DEPTH), and then leaves out as it was. Falsey are a missing
  * name, null, false and the empty sequence; strings and numbers are
- * truthy, "" and 0 too. Data typed by value_resolve_core() or a schema:
- * a VALUE_STRING "false" is truthy. */
+ * truthy, "" and 0 too. Typing scalars is the caller's (a schema, or
+ * value_resolve_core): a VALUE_STRING "false" is truthy. */
 #define TMPL_MAX_DEPTH 64
 int tmpl_render(const struct tmpl *t, const struct value *data,
                 const struct tmpl_env *env, struct buf *out,

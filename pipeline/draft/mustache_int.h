@@ -24,6 +24,8 @@ struct tmpl_op {
 	enum tmpl_op_kind kind;
 	/* Starts a source line: the current indentation goes before it. */
 	bool bol;
+	/* The tag stood alone on its line, which compiled to nothing. */
+	bool alone;
 	/* PARTIAL, PARENT: the name is a dotted name whose value names the
 	 * partial ({{>*name}}). */
 	bool dynamic;

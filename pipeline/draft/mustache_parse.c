@@ -354,11 +354,12 @@ open_element(struct compiler *c, const struct tag *tg, enum tmpl_op_kind kind,
 	o->blank = c->line_blank;
 	o->lead = c->line_start;
 	o->nlead = tg->start - c->line_start;
-	if (o->blank && o->nlead && c->t->nops &&
+	if (!alone && o->blank && o->nlead && c->t->nops &&
 	    c->t->ops[c->t->nops - 1].kind == OP_TEXT)
 		o->prefix_op = c->t->nops;
 	struct tmpl_op *op = push_op(c, kind, tg->start);
 	op->bol = op->bol && !alone;
+	op->alone = alone;
 	op->s = c->src + tg->name;
 	op->n = tg->n;
 	op->dynamic = tg->dynamic;
@@ -441,9 +442,15 @@ close_element(struct compiler *c, const struct tag *tg, bool alone)
 	}
 	const struct open *o = &c->stack[c->depth - 1];
 	struct tmpl_op *op = &c->t->ops[o->op];
-	if (op->n != tg->n || memcmp(op->s, name, tg->n) != 0) {
+	size_t n = tg->n;
+	/* A dynamic parent {{<*name}} may also end with the starred name. */
+	if (op->dynamic && n > 1 && name[0] == '*') {
+		name++;
+		n--;
+	}
+	if (op->n != n || memcmp(op->s, name, n) != 0) {
 		diag_error(c->d, c->t->path, tg->line, tg->col,
-		           "closing tag '%.*s' does not match %s '%.*s'", (int)tg->n,
+		           "closing tag '%.*s' does not match %s '%.*s'", (int)n,
 		           name, element_noun(op->kind), (int)op->n, op->s);
 		diag_hint(c->d, "'%.*s' was opened at line %d, column %d",
 		          (int)op->n, op->s, op->line, op->col);
@@ -460,6 +467,7 @@ add_partial(struct compiler *c, const struct tag *tg, bool alone)
 {
 	struct tmpl_op *op = push_op(c, OP_PARTIAL, tg->start);
 	op->bol = op->bol && !alone;
+	op->alone = alone;
 	op->s = c->src + tg->name;
 	op->n = tg->n;
 	op->dynamic = tg->dynamic;

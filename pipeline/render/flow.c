@@ -21,22 +21,22 @@
 #include "render/render.h"
 
 /* The house style, in points. */
-#define BODY_SIZE 12.0
+#define BODY_SIZE    12.0
 #define BODY_LEADING 16.0
-#define PARA_AFTER 8.0
-#define TIGHT_AFTER 4.0
-#define MONO_SHRINK 1.0 /* inline code is this much smaller than its text */
-#define CODE_SIZE 10.0
+#define PARA_AFTER   8.0
+#define TIGHT_AFTER  4.0
+#define MONO_SHRINK  1.0 /* inline code is this much smaller than its text */
+#define CODE_SIZE    10.0
 #define CODE_LEADING 13.0
-#define LIST_INDENT 22.0
-#define BULLET_X 5.0   /* a bullet's left edge from its list's edge */
-#define NUMBER_GAP 6.0 /* from a number's right edge to the item's text */
+#define LIST_INDENT  22.0
+#define BULLET_X     5.0 /* a bullet's left edge from its list's edge */
+#define NUMBER_GAP   6.0 /* from a number's right edge to the item's text */
 #define QUOTE_INDENT 20.0
-#define RULE_SPACE 12.0
+#define RULE_SPACE   12.0
 #define CHART_BEFORE 8.0
-#define CHART_AFTER 12.0
-#define MAX_INDENT 180.0
-#define MAX_DEPTH 32
+#define CHART_AFTER  12.0
+#define MAX_INDENT   180.0
+#define MAX_DEPTH    32
 
 static const struct heading_style {
 	double size, leading, before, after;
@@ -53,13 +53,13 @@ static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
 
 struct frame {
 	cmark_node_type type;
-	double indent;        /* left edge of the blocks inside */
-	size_t nblock;        /* blocks in the flow when it opened */
+	double indent; /* left edge of the blocks inside */
+	size_t nblock; /* blocks in the flow when it opened */
 	/* CMARK_NODE_LIST */
 	bool ordered;
-	int number;           /* the next item's number */
+	int number; /* the next item's number */
 	char delim;
-	int level;            /* bullet lists: 1 when in no other */
+	int level; /* bullet lists: 1 when in no other */
 	/* CMARK_NODE_ITEM: the marker waiting for the item's first block */
 	const char *marker;
 	enum marker_align align;
@@ -81,8 +81,8 @@ struct walker {
 	double quote_x[FLOW_QUOTES];
 	unsigned next_quote;
 	int bullet_lists; /* bullet lists open */
-	size_t cur;     /* the text block taking runs, or SIZE_MAX */
-	size_t *runoff; /* each run's offset in f->text */
+	size_t cur;       /* the text block taking runs, or SIZE_MAX */
+	size_t *runoff;   /* each run's offset in f->text */
 	size_t runoffcap;
 	int strong;
 	int link;
@@ -159,7 +159,8 @@ new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 {
 	struct flow *f = w->f;
 	if (f->n == f->cap)
-		f->block = xgrow(f->block, &f->cap, f->n + 1, sizeof(*f->block));
+		f->block =
+		    xgrow(f->block, &f->cap, f->n + 1, sizeof(*f->block));
 	struct block *b = &f->block[f->n++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -195,24 +196,27 @@ add_text(struct walker *w, const char *s, size_t n, enum font_role face,
 	size_t off = f->text.len;
 	buf_append(&f->text, s, n);
 	for (size_t i = off; i < f->text.len; i++)
-		if ((unsigned char)f->text.data[i] < 0x20 && f->text.data[i] != '\n')
+		if ((unsigned char)f->text.data[i] < 0x20 &&
+		    f->text.data[i] != '\n')
 			f->text.data[i] = ' ';
 	if (b->nruns > 0) {
 		struct run *last = &f->run[f->nrun - 1];
 		if (last->face == face && last->size == size &&
-		    last->link == w->link && w->runoff[f->nrun - 1] + last->len == off) {
+		    last->link == w->link &&
+		    w->runoff[f->nrun - 1] + last->len == off) {
 			last->len += n;
 			return;
 		}
 	}
 	if (f->nrun == f->runcap)
-		f->run = xgrow(f->run, &f->runcap, f->nrun + 1, sizeof(*f->run));
+		f->run =
+		    xgrow(f->run, &f->runcap, f->nrun + 1, sizeof(*f->run));
 	if (f->nrun == w->runoffcap)
 		w->runoff = xgrow(w->runoff, &w->runoffcap, f->nrun + 1,
 		                  sizeof(*w->runoff));
 	w->runoff[f->nrun] = off;
-	f->run[f->nrun++] = (struct run){
-	    .len = n, .face = face, .size = size, .link = w->link};
+	f->run[f->nrun++] =
+	    (struct run){.len = n, .face = face, .size = size, .link = w->link};
 	b->nruns++;
 }
 
@@ -266,7 +270,8 @@ block_title(struct walker *w, const struct block *b)
 	struct buf t;
 	buf_init(&t);
 	for (size_t r = b->run0; r < b->run0 + b->nruns; r++)
-		buf_append(&t, w->f->text.data + w->runoff[r], w->f->run[r].len);
+		buf_append(&t, w->f->text.data + w->runoff[r],
+		           w->f->run[r].len);
 	for (size_t i = 0; i < t.len; i++)
 		if (t.data[i] == '\n')
 			t.data[i] = ' ';
@@ -282,7 +287,8 @@ open_text(struct walker *w, cmark_node *node)
 	w->cur = w->f->n - 1;
 	if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 		int level = cmark_node_get_heading_level(node);
-		const struct heading_style *hs = &heading_styles[level < 4 ? level - 1 : 3];
+		const struct heading_style *hs =
+		    &heading_styles[level < 4 ? level - 1 : 3];
 		b->heading = level;
 		b->size = hs->size;
 		b->leading = hs->leading;
@@ -344,7 +350,8 @@ open_list(struct walker *w, cmark_node *node)
 		return;
 	fr->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
 	fr->number = cmark_node_get_list_start(node);
-	fr->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
+	fr->delim =
+	    cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
 	if (!fr->ordered)
 		fr->level = ++w->bullet_lists;
 }
@@ -364,7 +371,8 @@ close_list(struct walker *w, cmark_node *node)
 		after = TIGHT_AFTER;
 	if (!fr->ordered)
 		w->bullet_lists--;
-	struct block *last = w->f->n > fr->nblock ? &w->f->block[w->f->n - 1] : NULL;
+	struct block *last =
+	    w->f->n > fr->nblock ? &w->f->block[w->f->n - 1] : NULL;
 	if (last && last->space_after < after)
 		last->space_after = after;
 }
@@ -372,18 +380,21 @@ close_list(struct walker *w, cmark_node *node)
 static void
 open_item(struct walker *w)
 {
-	struct frame *list = w->depth > 0 && w->over == 0 ? &w->stack[w->depth - 1] : NULL;
+	struct frame *list =
+	    w->depth > 0 && w->over == 0 ? &w->stack[w->depth - 1] : NULL;
 	struct frame *fr = push_frame(w, CMARK_NODE_ITEM);
 	if (fr == NULL)
 		return;
 	double edge = fr->indent;
 	fr->indent = clamp_indent(edge + LIST_INDENT);
 	if (list && list->type == CMARK_NODE_LIST && list->ordered) {
-		fr->marker = arena_printf(w->a, "%d%c", list->number++, list->delim);
+		fr->marker =
+		    arena_printf(w->a, "%d%c", list->number++, list->delim);
 		fr->align = MARKER_RIGHT;
 		fr->marker_x = fr->indent - NUMBER_GAP;
 	} else {
-		int level = list && list->type == CMARK_NODE_LIST ? list->level : 1;
+		int level =
+		    list && list->type == CMARK_NODE_LIST ? list->level : 1;
 		fr->marker = bullets[(level - 1) % 3];
 		fr->align = MARKER_LEFT;
 		fr->marker_x = edge + BULLET_X;
@@ -396,6 +407,8 @@ close_item(struct walker *w, cmark_node *node)
 	if (w->over == 0 && w->stack[w->depth - 1].marker != NULL) {
 		/* An empty item: its marker on a line of its own. */
 		open_text(w, node);
+		if (cmark_node_get_list_tight(cmark_node_parent(node)))
+			w->f->block[w->cur].space_after = TIGHT_AFTER;
 		add_text(w, " ", 1, FONT_REGULAR, BODY_SIZE);
 		end_text(w);
 	}
@@ -421,7 +434,8 @@ add_code_block(struct walker *w, cmark_node *node)
 			e++;
 		for (; k < e && s[k] == ' '; k++)
 			add_text(w, "\xC2\xA0", 2, FONT_MONO, CODE_SIZE);
-		size_t stop = e < n ? e + 1 : e; /* the newline breaks the line */
+		size_t stop =
+		    e < n ? e + 1 : e; /* the newline breaks the line */
 		add_text(w, s + k, stop - k, FONT_MONO, CODE_SIZE);
 		i = stop;
 	}
@@ -445,16 +459,19 @@ find_chart(struct walker *w, cmark_node *node)
 	int line = node_line(w, blk), col = cmark_node_get_start_column(blk);
 	const char *url = cmark_node_get_url(node);
 	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
-		diag_error(w->d, w->path, line, col, "image '%s' is not a chart",
-		           url ? url : "");
-		diag_hint(w->d, "the letter can show only charts: ![alt text](chart:NAME)");
+		diag_error(w->d, w->path, line, col,
+		           "image '%s' is not a chart", url ? url : "");
+		diag_hint(
+		    w->d,
+		    "the letter can show only charts: ![alt text](chart:NAME)");
 		return NULL;
 	}
 	const struct scene *sc = NULL;
 	if (w->opts && w->opts->chart)
 		sc = w->opts->chart(w->opts->chart_ctx, url + 6);
 	if (sc == NULL)
-		diag_error(w->d, w->path, line, col, "unknown chart '%s'", url + 6);
+		diag_error(w->d, w->path, line, col, "unknown chart '%s'",
+		           url + 6);
 	return sc;
 }
 
@@ -502,7 +519,8 @@ add_link(struct walker *w, cmark_node *node)
 	struct flow *f = w->f;
 	const char *url = cmark_node_get_url(node);
 	if (f->nlink == f->linkcap)
-		f->link = xgrow(f->link, &f->linkcap, f->nlink + 1, sizeof(*f->link));
+		f->link =
+		    xgrow(f->link, &f->linkcap, f->nlink + 1, sizeof(*f->link));
 	f->link[f->nlink] = arena_strdup(w->a, url ? url : "");
 	w->link = (int)f->nlink++;
 	return f->link[w->link];
@@ -571,9 +589,16 @@ flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
 {
 	memset(f, 0, sizeof(*f));
 	buf_init(&f->text);
-	struct walker w = {.f = f, .a = a, .path = path, .line_offset = line_offset,
-	                   .opts = opts, .d = d, .cur = SIZE_MAX, .link = -1};
-	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+	struct walker w = {.f = f,
+	                   .a = a,
+	                   .path = path,
+	                   .line_offset = line_offset,
+	                   .opts = opts,
+	                   .d = d,
+	                   .cur = SIZE_MAX,
+	                   .link = -1};
+	cmark_node *doc =
+	    cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

@@ -29,22 +29,23 @@ enum marker_align { MARKER_LEFT, MARKER_RIGHT };
 
 struct block {
 	enum block_kind kind;
-	int heading;                      /* 1 to 6 for a heading, else 0 */
-	int line, col;                    /* where it starts in the file */
-	double indent;                    /* text's left edge from the margin */
-	double inset;                     /* text's right edge from the margin */
-	double size, leading;             /* font size and line height, pt */
-	double space_before, space_after; /* between two blocks the larger wins */
-	double pad_before, pad_after;     /* added to that: quote box padding */
-	size_t run0, nruns;               /* BLOCK_TEXT: runs in flow.run */
-	const char *marker;               /* list marker of the first line */
+	int heading;          /* 1 to 6 for a heading, else 0 */
+	int line, col;        /* where it starts in the file */
+	double indent;        /* text's left edge from the margin */
+	double inset;         /* text's right edge from the margin */
+	double size, leading; /* font size and line height, pt */
+	double space_before,
+	    space_after;              /* between two blocks the larger wins */
+	double pad_before, pad_after; /* added to that: quote box padding */
+	size_t run0, nruns;           /* BLOCK_TEXT: runs in flow.run */
+	const char *marker;           /* list marker of the first line */
 	enum marker_align marker_align;
-	double marker_x;                  /* the marker's left or right edge */
-	int nquote;                       /* quote boxes around, outermost first */
+	double marker_x; /* the marker's left or right edge */
+	int nquote;      /* quote boxes around, outermost first */
 	unsigned quote_id[FLOW_QUOTES];
-	double quote_x[FLOW_QUOTES];      /* each box's left edge */
-	const char *title;                /* heading: plain text, for the outline */
-	const struct scene *scene;        /* BLOCK_CHART */
+	double quote_x[FLOW_QUOTES]; /* each box's left edge */
+	const char *title;           /* heading: plain text, for the outline */
+	const struct scene *scene;   /* BLOCK_CHART */
 };
 
 struct flow {

@@ -64,7 +64,8 @@ take_key(struct front_matter *fm, const char *path,
 	const struct value *v = m->val;
 	const char *s = value_text(v);
 	if (s == NULL || *s == '\0') {
-		diag_error(d, path, m->line, m->col, "'%s' must be text", m->key);
+		diag_error(d, path, m->line, m->col, "'%s' must be text",
+		           m->key);
 		return -1;
 	}
 	if (strcmp(m->key, "title") == 0) {
@@ -81,7 +82,8 @@ take_key(struct front_matter *fm, const char *path,
 		fm->lang = s;
 	} else {
 		if (date_parse(s, &fm->date) < 0) {
-			diag_error(d, path, v->line, v->col, "not a date '%s'", s);
+			diag_error(d, path, v->line, v->col, "not a date '%s'",
+			           s);
 			diag_hint(d, "write it as YYYY-MM-DD");
 			return -1;
 		}
@@ -91,8 +93,8 @@ take_key(struct front_matter *fm, const char *path,
 }
 
 static int
-check_keys(struct front_matter *fm, const char *path,
-           const struct value *root, struct diag_sink *d)
+check_keys(struct front_matter *fm, const char *path, const struct value *root,
+           struct diag_sink *d)
 {
 	if (root->kind == VALUE_NULL)
 		return 0;
@@ -115,8 +117,9 @@ check_keys(struct front_matter *fm, const char *path,
 			if (near)
 				diag_hint(d, "did you mean '%s'?", near);
 			else
-				diag_hint(d, "the keys are title, short_title, lang "
-				             "and date");
+				diag_hint(
+				    d, "the keys are title, short_title, lang "
+				       "and date");
 			rc = -1;
 		} else if (take_key(fm, path, m, d) < 0) {
 			rc = -1;
@@ -126,8 +129,8 @@ check_keys(struct front_matter *fm, const char *path,
 }
 
 int
-frontmatter_parse(struct arena *a, const char *path, const char *md,
-                  size_t len, struct front_matter *fm, struct diag_sink *d)
+frontmatter_parse(struct arena *a, const char *path, const char *md, size_t len,
+                  struct front_matter *fm, struct diag_sink *d)
 {
 	memset(fm, 0, sizeof(*fm));
 	size_t start = 0;

@@ -25,7 +25,6 @@ struct front_matter {
  * strings are owned by a. Returns 0, or -1 after reporting into d a
  * malformed or unclosed block, an unknown key or a bad date. */
 int frontmatter_parse(struct arena *a, const char *path, const char *md,
-                      size_t len, struct front_matter *fm,
-                      struct diag_sink *d);
+                      size_t len, struct front_matter *fm, struct diag_sink *d);
 
 #endif

@@ -76,8 +76,10 @@ layout_measure(const struct layout *l, enum font_role face, double size,
 static bool
 is_combining(unsigned cp)
 {
-	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	return (cp >= 0x0300 && cp <= 0x036F) ||
+	       (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	       (cp >= 0x20D0 && cp <= 0x20FF) ||
 	       (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D;
 }
 
@@ -86,10 +88,14 @@ push_item(struct layout *l, enum item_kind kind, size_t run, size_t start,
           size_t end, double width, int penalty)
 {
 	if (l->nitem == l->itemcap)
-		l->item = xgrow(l->item, &l->itemcap, l->nitem + 1, sizeof(*l->item));
-	l->item[l->nitem++] = (struct layout_item){
-	    .kind = kind, .penalty = penalty, .run = run, .start = start,
-	    .end = end, .width = width};
+		l->item =
+		    xgrow(l->item, &l->itemcap, l->nitem + 1, sizeof(*l->item));
+	l->item[l->nitem++] = (struct layout_item){.kind = kind,
+	                                           .penalty = penalty,
+	                                           .run = run,
+	                                           .start = start,
+	                                           .end = end,
+	                                           .width = width};
 }
 
 /* Re-emits the boxes of l->word, allowing a break between two characters
@@ -110,8 +116,10 @@ split_word(struct layout *l, const struct run *runs, double width)
 			double a = font_advance(f, cp) * k;
 			if (w > 0 && w + a > width + EPS && !is_combining(cp)) {
 				if (i > s)
-					push_item(l, ITEM_BOX, box->run, s, i, piece, 0);
-				push_item(l, ITEM_PENALTY, box->run, i, i, 0, 0);
+					push_item(l, ITEM_BOX, box->run, s, i,
+					          piece, 0);
+				push_item(l, ITEM_PENALTY, box->run, i, i, 0,
+				          0);
 				s = i;
 				piece = w = 0;
 			}
@@ -126,8 +134,8 @@ split_word(struct layout *l, const struct run *runs, double width)
 
 /* Ends the word made of items [word0, nitem): splits it if too wide. */
 static void
-end_word(struct layout *l, const struct run *runs, size_t word0,
-         double wordw, double width)
+end_word(struct layout *l, const struct run *runs, size_t word0, double wordw,
+         double width)
 {
 	if (wordw <= width + EPS)
 		return;
@@ -160,7 +168,8 @@ itemize(struct layout *l, const struct run *runs, size_t n, double width)
 					push_item(l, ITEM_GLUE, r, i, i + 1,
 					          font_advance(f, ' ') * k, 0);
 				else
-					push_item(l, ITEM_PENALTY, r, i, i, 0, LAYOUT_FORCE);
+					push_item(l, ITEM_PENALTY, r, i, i, 0,
+					          LAYOUT_FORCE);
 				i++;
 				word0 = l->nitem;
 				wordw = 0;
@@ -185,7 +194,8 @@ static void
 push_break(struct layout *l, size_t at)
 {
 	if (l->nbrk == l->brkcap)
-		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof(*l->brk));
+		l->brk =
+		    xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof(*l->brk));
 	l->brk[l->nbrk++] = at;
 }
 
@@ -233,7 +243,8 @@ layout_break_first_fit(struct layout *l, double width)
 			push_break(l, n);
 			return;
 		}
-		if (item[j].kind == ITEM_PENALTY && item[j].penalty == LAYOUT_FORCE)
+		if (item[j].kind == ITEM_PENALTY &&
+		    item[j].penalty == LAYOUT_FORCE)
 			cand = j;
 		push_break(l, cand);
 		i = cand + 1;
@@ -263,7 +274,8 @@ build_line(const struct layout *l, size_t s, size_t e, struct lines *out)
 		if (item[k].kind == ITEM_BOX)
 			last = k + 1;
 	if (out->n == out->cap)
-		out->line = xgrow(out->line, &out->cap, out->n + 1, sizeof(*out->line));
+		out->line =
+		    xgrow(out->line, &out->cap, out->n + 1, sizeof(*out->line));
 	struct line *ln = &out->line[out->n++];
 	ln->seg = out->nseg;
 	double x = 0;
@@ -272,10 +284,13 @@ build_line(const struct layout *l, size_t s, size_t e, struct lines *out)
 		const struct layout_item *it = &item[k];
 		if (it->kind == ITEM_PENALTY)
 			continue;
-		if (seg == NULL || seg->run != it->run || seg->end != it->start) {
+		if (seg == NULL || seg->run != it->run ||
+		    seg->end != it->start) {
 			seg = push_seg(out);
-			*seg = (struct line_seg){.run = it->run, .start = it->start,
-			                         .end = it->start, .x = x};
+			*seg = (struct line_seg){.run = it->run,
+			                         .start = it->start,
+			                         .end = it->start,
+			                         .x = x};
 		}
 		seg->end = it->end;
 		seg->width += it->width;

@@ -59,10 +59,10 @@ enum item_kind { ITEM_BOX, ITEM_GLUE, ITEM_PENALTY };
 
 struct layout_item {
 	enum item_kind kind;
-	int penalty;       /* ITEM_PENALTY: LAYOUT_FORCE or an allowed break */
-	size_t run;        /* BOX, GLUE: the run and bytes it stands for */
+	int penalty; /* ITEM_PENALTY: LAYOUT_FORCE or an allowed break */
+	size_t run;  /* BOX, GLUE: the run and bytes it stands for */
 	size_t start, end;
-	double width;      /* BOX, GLUE: in pt; PENALTY: 0 */
+	double width; /* BOX, GLUE: in pt; PENALTY: 0 */
 };
 
 struct layout;
@@ -101,7 +101,7 @@ size_t layout_paragraph(struct layout *l, const struct run *runs, size_t n,
 void layout_break_first_fit(struct layout *l, double width);
 
 /* Width in pt of s (n bytes of UTF-8) in face at size. */
-double layout_measure(const struct layout *l, enum font_role face,
-                      double size, const char *s, size_t n);
+double layout_measure(const struct layout *l, enum font_role face, double size,
+                      const char *s, size_t n);
 
 #endif

@@ -18,11 +18,12 @@
 #include "core/arena.h"
 
 #define GROW(a, n, cap)                                                        \
-	((n) == (cap) ? (void)((a) = xgrow((a), &(cap), (n) + 1, sizeof(*(a))))  \
-	              : (void)0)
+	((n) == (cap)                                                          \
+	     ? (void)((a) = xgrow((a), &(cap), (n) + 1, sizeof(*(a))))         \
+	     : (void)0)
 
 #define RULE_HEIGHT 0.75
-#define FOOTER_GAP 18.0 /* least space between the footer's two parts */
+#define FOOTER_GAP  18.0 /* least space between the footer's two parts */
 
 struct span {
 	size_t line0, n;
@@ -31,10 +32,10 @@ struct span {
 struct pager {
 	struct doc_layout *dl;
 	struct layout *l;
-	struct lines lines;  /* of every text block */
-	struct span *span;   /* each block's lines */
-	double y;            /* top of the free space on the page */
-	bool fresh;          /* nothing placed on the page yet */
+	struct lines lines; /* of every text block */
+	struct span *span;  /* each block's lines */
+	double y;           /* top of the free space on the page */
+	bool fresh;         /* nothing placed on the page yet */
 	const struct block *prev;
 	size_t open[FLOW_QUOTES]; /* each level's quote box on this page */
 };
@@ -82,8 +83,8 @@ gap(const struct pager *p, const struct block *b)
 {
 	if (p->fresh || p->prev == NULL)
 		return b->nquote > 0 ? FLOW_QUOTE_PAD : 0;
-	return max2(p->prev->space_after, b->space_before) + p->prev->pad_after +
-	       b->pad_before;
+	return max2(p->prev->space_after, b->space_before) +
+	       p->prev->pad_after + b->pad_before;
 }
 
 static double
@@ -140,8 +141,7 @@ keep_height(const struct pager *p, size_t i)
 
 /* Grows (or opens) the quote boxes around b to cover [top, bottom). */
 static void
-extend_quotes(struct pager *p, const struct block *b, double top,
-              double bottom)
+extend_quotes(struct pager *p, const struct block *b, double top, double bottom)
 {
 	struct doc_layout *dl = p->dl;
 	for (int q = 0; q < b->nquote; q++) {
@@ -167,8 +167,13 @@ push_text(struct doc_layout *dl, const char *s, size_t n, double x, double y,
 {
 	GROW(dl->text, dl->ntext, dl->textcap);
 	struct pg_text *t = &dl->text[dl->ntext++];
-	*t = (struct pg_text){.x = x, .y = y, .width = width, .s = s, .n = n,
-	                      .face = FONT_REGULAR, .ink = INK_TEXT};
+	*t = (struct pg_text){.x = x,
+	                      .y = y,
+	                      .width = width,
+	                      .s = s,
+	                      .n = n,
+	                      .face = FONT_REGULAR,
+	                      .ink = INK_TEXT};
 	return t;
 }
 
@@ -187,8 +192,11 @@ push_link(struct doc_layout *dl, const struct pg_text *t, int url)
 		}
 	}
 	GROW(dl->link, dl->nlink, dl->linkcap);
-	dl->link[dl->nlink++] = (struct pg_link){
-	    .url = (size_t)url, .x = t->x, .y = t->y, .w = t->width, .size = t->size};
+	dl->link[dl->nlink++] = (struct pg_link){.url = (size_t)url,
+	                                         .x = t->x,
+	                                         .y = t->y,
+	                                         .w = t->width,
+	                                         .size = t->size};
 }
 
 /* Baseline of a line of b whose box starts at top: the text's ascent and
@@ -227,10 +235,9 @@ place_line(struct pager *p, const struct block *b, const struct line *ln,
 	for (size_t s = ln->seg; s < ln->seg + ln->nseg; s++) {
 		const struct line_seg *sg = &p->lines.seg[s];
 		const struct run *r = &runs[sg->run];
-		struct pg_text *t = push_text(dl, r->text + sg->start,
-		                              sg->end - sg->start,
-		                              PAGE_MARGIN + b->indent + sg->x, y,
-		                              sg->width);
+		struct pg_text *t =
+		    push_text(dl, r->text + sg->start, sg->end - sg->start,
+		              PAGE_MARGIN + b->indent + sg->x, y, sg->width);
 		t->face = r->face;
 		t->size = r->size;
 		if (r->link >= 0) {
@@ -268,8 +275,10 @@ record_heading(struct pager *p, const struct block *b, double top)
 	if (b->title == NULL || *b->title == '\0')
 		return;
 	GROW(dl->heading, dl->nheading, dl->headingcap);
-	dl->heading[dl->nheading++] = (struct pg_heading){
-	    .page = dl->npage - 1, .level = b->heading, .y = top, .title = b->title};
+	dl->heading[dl->nheading++] = (struct pg_heading){.page = dl->npage - 1,
+	                                                  .level = b->heading,
+	                                                  .y = top,
+	                                                  .title = b->title};
 }
 
 static void
@@ -322,13 +331,19 @@ place_figure(struct pager *p, size_t i)
 	if (b->kind == BLOCK_RULE) {
 		GROW(dl->rect, dl->nrect, dl->rectcap);
 		dl->rect[dl->nrect++] = (struct pg_rect){
-		    .kind = RECT_FILL, .x = x, .y = top,
-		    .w = PAGE_TEXT_WIDTH - b->indent - b->inset, .h = h,
+		    .kind = RECT_FILL,
+		    .x = x,
+		    .y = top,
+		    .w = PAGE_TEXT_WIDTH - b->indent - b->inset,
+		    .h = h,
 		    .ink = INK_RULE};
 	} else {
 		GROW(dl->chart, dl->nchart, dl->chartcap);
-		dl->chart[dl->nchart++] = (struct pg_chart){
-		    .scene = b->scene, .x = x, .y = top, .scale = chart_scale(b)};
+		dl->chart[dl->nchart++] =
+		    (struct pg_chart){.scene = b->scene,
+		                      .x = x,
+		                      .y = top,
+		                      .scale = chart_scale(b)};
 	}
 	extend_quotes(p, b, top, top + h);
 	p->y = top + h;
@@ -344,13 +359,13 @@ footer_title(struct pager *p, struct pg_text *t, double width)
 	size_t n = strlen(s);
 	t->width = layout_measure(p->l, FONT_REGULAR, PAGE_FOOTER_SIZE, s, n);
 	if (t->width > width) {
-		double ell = layout_measure(p->l, FONT_REGULAR, PAGE_FOOTER_SIZE,
-		                            "\xE2\x80\xA6", 3);
+		double ell = layout_measure(
+		    p->l, FONT_REGULAR, PAGE_FOOTER_SIZE, "\xE2\x80\xA6", 3);
 		while (n > 0 && (t->width + ell > width ||
 		                 ((unsigned char)s[n] & 0xC0) == 0x80)) {
 			n--;
-			t->width = layout_measure(p->l, FONT_REGULAR, PAGE_FOOTER_SIZE,
-			                          s, n);
+			t->width = layout_measure(p->l, FONT_REGULAR,
+			                          PAGE_FOOTER_SIZE, s, n);
 		}
 		s = arena_printf(p->dl->arena, "%.*s\xE2\x80\xA6", (int)n, s);
 		n += 3;
@@ -367,18 +382,21 @@ add_footers(struct pager *p)
 	for (size_t i = 0; i < dl->npage; i++) {
 		struct pg_page *pg = &dl->page[i];
 		struct pg_text *num = &pg->footer[1], *title = &pg->footer[0];
-		snprintf(pg->number, sizeof(pg->number), "Page %zu of %zu", i + 1,
-		         dl->npage);
-		*num = (struct pg_text){.s = pg->number, .n = strlen(pg->number),
+		snprintf(pg->number, sizeof(pg->number), "Page %zu of %zu",
+		         i + 1, dl->npage);
+		*num = (struct pg_text){.s = pg->number,
+		                        .n = strlen(pg->number),
 		                        .face = FONT_REGULAR,
-		                        .size = PAGE_FOOTER_SIZE, .ink = INK_MUTED,
+		                        .size = PAGE_FOOTER_SIZE,
+		                        .ink = INK_MUTED,
 		                        .y = PAGE_FOOTER_BASELINE};
-		num->width = layout_measure(p->l, FONT_REGULAR, PAGE_FOOTER_SIZE,
-		                            num->s, num->n);
+		num->width = layout_measure(p->l, FONT_REGULAR,
+		                            PAGE_FOOTER_SIZE, num->s, num->n);
 		num->x = PAGE_MARGIN + PAGE_TEXT_WIDTH - num->width;
 		*title = *num;
 		title->x = PAGE_MARGIN;
-		footer_title(p, title, PAGE_TEXT_WIDTH - num->width - FOOTER_GAP);
+		footer_title(p, title,
+		             PAGE_TEXT_WIDTH - num->width - FOOTER_GAP);
 	}
 }
 
@@ -393,9 +411,9 @@ page_build(struct doc_layout *dl, struct layout *l)
 		const struct block *b = &f->block[i];
 		p.span[i].line0 = p.lines.n;
 		if (b->kind == BLOCK_TEXT)
-			p.span[i].n = layout_paragraph(l, f->run + b->run0, b->nruns,
-			                               PAGE_TEXT_WIDTH - b->indent - b->inset,
-			                               &p.lines);
+			p.span[i].n = layout_paragraph(
+			    l, f->run + b->run0, b->nruns,
+			    PAGE_TEXT_WIDTH - b->indent - b->inset, &p.lines);
 	}
 	new_page(&p);
 	for (size_t i = 0; i < f->n; i++) {

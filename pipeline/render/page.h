@@ -17,14 +17,14 @@ struct diag_sink;
 struct render_opts;
 struct scene;
 
-#define PAGE_WIDTH 595.276  /* A4 portrait */
-#define PAGE_HEIGHT 841.89
-#define PAGE_MARGIN 70.866  /* 25 mm on every side */
-#define PAGE_TEXT_WIDTH (PAGE_WIDTH - 2 * PAGE_MARGIN)
-#define PAGE_TOP PAGE_MARGIN
-#define PAGE_BOTTOM (PAGE_HEIGHT - PAGE_MARGIN)
+#define PAGE_WIDTH           595.276 /* A4 portrait */
+#define PAGE_HEIGHT          841.89
+#define PAGE_MARGIN          70.866 /* 25 mm on every side */
+#define PAGE_TEXT_WIDTH      (PAGE_WIDTH - 2 * PAGE_MARGIN)
+#define PAGE_TOP             PAGE_MARGIN
+#define PAGE_BOTTOM          (PAGE_HEIGHT - PAGE_MARGIN)
 #define PAGE_FOOTER_BASELINE (PAGE_HEIGHT - 36.0)
-#define PAGE_FOOTER_SIZE 9.0
+#define PAGE_FOOTER_SIZE     9.0
 
 enum ink { INK_TEXT, INK_LINK, INK_MUTED, INK_RULE };
 
@@ -52,7 +52,7 @@ struct pg_rect {
 
 /* Linked text on one line: underlined, and a link annotation over it. */
 struct pg_link {
-	size_t url; /* index into doc_layout.url */
+	size_t url;           /* index into doc_layout.url */
 	double x, y, w, size; /* y is the baseline */
 };
 

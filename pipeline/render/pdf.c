@@ -27,7 +27,7 @@ static const struct rgb inks[] = {
 static const struct rgb quote_shade = {0.953, 0.949, 0.945}; /* #f3f2f1 */
 #define QUOTE_BAR 5.0
 /* Underline position and thickness of Liberation Sans, in em. */
-#define UNDERLINE_POS 0.106
+#define UNDERLINE_POS   0.106
 #define UNDERLINE_THICK 0.073
 
 struct pdf {
@@ -57,8 +57,7 @@ on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 
 /* Returns 0, or -1 after reporting the first error libharu met. */
 static int
-check(struct pdf *p, const char *path, const char *phase,
-      struct diag_sink *d)
+check(struct pdf *p, const char *path, const char *phase, struct diag_sink *d)
 {
 	HPDF_STATUS err = p->err ? p->err : HPDF_GetError(p->doc);
 	if (err == HPDF_OK)
@@ -73,7 +72,8 @@ check(struct pdf *p, const char *path, const char *phase,
 static void
 set_fill(HPDF_Page pg, struct rgb c)
 {
-	HPDF_Page_SetRGBFill(pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_Page_SetRGBFill(pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g,
+	                     (HPDF_REAL)c.b);
 }
 
 /* The face of role r, embedded on first use (about 5 ms a face). */
@@ -115,8 +115,7 @@ show(struct pdf *p, HPDF_Page pg, const struct pg_text *t)
 }
 
 static void
-fill_rect(HPDF_Page pg, double x, double y, double w, double h,
-          struct rgb c)
+fill_rect(HPDF_Page pg, double x, double y, double w, double h, struct rgb c)
 {
 	set_fill(pg, c);
 	HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)(PAGE_HEIGHT - y - h),
@@ -151,7 +150,8 @@ chart_path(HPDF_Page pg, const struct pg_chart *c, const struct scene_op *op)
 		else if (sg->kind == SEG_LINE)
 			HPDF_Page_LineTo(pg, x[0], y[0]);
 		else if (sg->kind == SEG_CURVE && i > 0)
-			HPDF_Page_CurveTo(pg, x[0], y[0], x[1], y[1], x[2], y[2]);
+			HPDF_Page_CurveTo(pg, x[0], y[0], x[1], y[1], x[2],
+			                  y[2]);
 		else if (sg->kind == SEG_CLOSE && i > 0)
 			HPDF_Page_ClosePath(pg);
 	}
@@ -201,9 +201,11 @@ draw_chart(struct pdf *p, HPDF_Page pg, const struct pg_chart *c)
 		case OP_STROKE:
 			if (op->nsegs == 0)
 				break;
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)k->r, (HPDF_REAL)k->g,
+			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)k->r,
+			                       (HPDF_REAL)k->g,
 			                       (HPDF_REAL)k->b);
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(op->line_width * c->scale));
+			HPDF_Page_SetLineWidth(
+			    pg, (HPDF_REAL)(op->line_width * c->scale));
 			chart_path(pg, c, op);
 			HPDF_Page_Stroke(pg);
 			break;
@@ -244,7 +246,8 @@ draw_link(struct pdf *p, HPDF_Page pg, const struct pg_link *k)
 	double asc = font_ascent(f) * k->size / 1000;
 	double desc = -font_descent(f) * k->size / 1000;
 	HPDF_Rect r = {(HPDF_REAL)k->x, (HPDF_REAL)(PAGE_HEIGHT - k->y - desc),
-	               (HPDF_REAL)(k->x + k->w), (HPDF_REAL)(PAGE_HEIGHT - k->y + asc)};
+	               (HPDF_REAL)(k->x + k->w),
+	               (HPDF_REAL)(PAGE_HEIGHT - k->y + asc)};
 	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
 	    pg, r, uri_encode(p, p->dl->url[k->url]));
 	if (a == NULL)
@@ -288,9 +291,12 @@ add_outline(struct pdf *p)
 		HPDF_Outline up = NULL;
 		for (int l = level - 1; l >= 1 && up == NULL; l--)
 			up = parent[l];
-		HPDF_Outline o = HPDF_CreateOutline(p->doc, up, h->title, p->utf8);
-		HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[h->page]);
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_HEIGHT - h->y + 6), 1);
+		HPDF_Outline o =
+		    HPDF_CreateOutline(p->doc, up, h->title, p->utf8);
+		HPDF_Destination dst =
+		    HPDF_Page_CreateDestination(p->pages[h->page]);
+		HPDF_Destination_SetXYZ(dst, 0,
+		                        (HPDF_REAL)(PAGE_HEIGHT - h->y + 6), 1);
 		HPDF_Outline_SetDestination(o, dst);
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
 		parent[level] = o;
@@ -305,15 +311,16 @@ set_document(struct pdf *p)
 {
 	const struct doc_layout *dl = p->dl;
 	HPDF_Doc doc = p->doc;
+	/* ASCII first, as plain strings; then UTF-8 for the title. */
+	HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, "jtai");
+	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "jtai");
 	HPDF_UseUTFEncodings(doc);
 	HPDF_SetCurrentEncoder(doc, "UTF-8");
 	p->utf8 = HPDF_GetEncoder(doc, "UTF-8");
 	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, dl->title);
-	HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, "jtai");
-	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "jtai");
 	if (dl->has_date) {
-		HPDF_Date date = {dl->date.y, dl->date.m, dl->date.d, 0, 0, 0,
-		                  '+', 0, 0};
+		HPDF_Date date = {dl->date.y, dl->date.m, dl->date.d, 0, 0,
+		                  0,          '+',        0,          0};
 		HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
 	}
@@ -338,7 +345,8 @@ save(struct pdf *p, struct buf *out)
 	HPDF_BYTE *bytes = xmalloc(size ? size : 1);
 	HPDF_UINT32 got = size;
 	HPDF_STATUS st = HPDF_ReadFromStream(p->doc, bytes, &got);
-	int rc = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size ? 0 : -1;
+	int rc =
+	    (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size ? 0 : -1;
 	if (rc == 0)
 		buf_append(out, bytes, got);
 	free(bytes);
@@ -358,8 +366,8 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 		diag_error(d, path, 0, 0, "cannot start libharu");
 		goto out;
 	}
-	HPDF_SetCompressionMode(p.doc, flags & PDF_UNCOMPRESSED ? HPDF_COMP_NONE
-	                                                       : HPDF_COMP_ALL);
+	HPDF_SetCompressionMode(
+	    p.doc, flags & PDF_UNCOMPRESSED ? HPDF_COMP_NONE : HPDF_COMP_ALL);
 	set_document(&p);
 	if (check(&p, path, "setting up the document", d) < 0)
 		goto out;

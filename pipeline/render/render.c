@@ -40,7 +40,7 @@ render_layout(const char *path, const char *md, size_t len,
 	if (flow_build(&dl->flow, dl->arena, path, md + fm.body, len - fm.body,
 	               fm.body_line, opts, d) < 0)
 		goto fail;
-	dl->title = fm.title ? fm.title
+	dl->title = fm.title            ? fm.title
 	            : dl->flow.first_h1 ? dl->flow.first_h1
 	            : fm.short_title    ? fm.short_title
 	                                : title_from_path(dl->arena, path);
@@ -78,8 +78,7 @@ doc_layout_free(struct doc_layout *dl)
 
 int
 render_pdf(const char *path, const char *md, size_t len,
-           const struct render_opts *opts, struct buf *out,
-           struct diag_sink *d)
+           const struct render_opts *opts, struct buf *out, struct diag_sink *d)
 {
 	struct doc_layout *dl = render_layout(path, md, len, opts, d);
 	if (dl == NULL)

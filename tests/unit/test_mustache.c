@@ -253,6 +253,29 @@ Test(mustache, partial_recursion_is_capped)
 	buf_release(&out);
 }
 
+Test(mustache, render_nesting_is_capped)
+{
+	/* Each partial nests 200 sections: the C stack is bounded before the
+	 * partial depth is. */
+	struct buf p;
+	buf_init(&p);
+	for (int i = 0; i < 200; i++)
+		buf_puts(&p, "{{#a}}");
+	buf_puts(&p, "{{>p}}");
+	for (int i = 0; i < 200; i++)
+		buf_puts(&p, "{{/a}}");
+	const char *partials[] = {"p", p.data, NULL};
+	char *diags = NULL;
+	char *got = render_env("{{>p}}", "a: true", partials, NULL, &diags);
+	cr_expect_null(got);
+	cr_expect(strstr(diags, "error: sections and partials nested deeper "
+	                        "than 1024 levels"),
+	          "%s", diags);
+	free(got);
+	free(diags);
+	buf_release(&p);
+}
+
 Test(mustache, recursion_through_blocks_is_capped)
 {
 	/* An argument block that contains its own block expands itself. */
@@ -322,6 +345,28 @@ Test(mustache, inheritance_in_a_letter)
 	cr_assert_not_null(got);
 	cr_expect_str_eq(got, "# Inspection of Northshire\n\nDear Sam,\n\n"
 	                      "Yours,\n");
+	free(got);
+}
+
+Test(mustache, dynamic_parent)
+{
+	const char *partials[] = {"box", "[{{$in}}-{{/in}}]", NULL};
+	char *got = render_env("{{<*kind}}{{$in}}{{x}}{{/in}}{{/kind}} "
+	                       "{{<*kind}}{{/*kind}} {{<*none}}{{/none}}",
+	                       "{kind: box, x: 1}", partials, NULL, NULL);
+	cr_assert_not_null(got);
+	cr_expect_str_eq(got, "[1] [-] ");
+	free(got);
+}
+
+Test(mustache, block_lines_are_indented_once)
+{
+	const char *partials[] = {"p", "[\n  {{$b}}\n  {{/b}}\n]\n", NULL};
+	char *got = render_env("{{<p}}{{$b}}\n{{#x}}\nfoo\n{{/x}}\nbar\n"
+	                       "{{/b}}{{/p}}",
+	                       "x: true", partials, NULL, NULL);
+	cr_assert_not_null(got);
+	cr_expect_str_eq(got, "[\n  foo\n  bar\n]\n");
 	free(got);
 }
 
