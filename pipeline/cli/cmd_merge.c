@@ -1,5 +1,4 @@
 /* jtai merge: one inspection folder -> merged.yaml. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,31 +24,17 @@ static const char help[] =
 int
 cmd_merge(int argc, char **argv)
 {
-	static const struct option longs[] = {
-	    {"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
-	const char *output = NULL;
-	int c;
-	if (cli_wants_help(argc, argv)) {
-		fputs(help, stdout);
-		return cli_stdout("", 0);
-	}
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:", longs, NULL)) != -1) {
-		if (c != 'o')
-			return cli_usage_error("merge", "unknown option '%s'",
-			                       argv[optind - 1]);
-		output = optarg;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error("merge", "expected one inspection folder");
+	const char *input, *output;
+	int status = cli_input_output(argc, argv, help, &input, &output);
+	if (status)
+		return status < 0 ? 0 : status;
 	struct diag_sink d;
 	diag_init(&d);
 	struct arena *a = arena_new();
 	struct buf out;
 	buf_init(&out);
 	char *templates = file_join(build_datadir(), "templates");
-	struct inspection *ins = ingest_load(a, argv[optind], templates, &d);
+	struct inspection *ins = ingest_load(a, input, templates, &d);
 	struct value *model = ins ? merge_run(a, ins, &d) : NULL;
 	int rc = cli_report(&d);
 	if (model) {

@@ -25,6 +25,11 @@ int cli_stdout(const char *text, unsigned long len);
 /* Writes data to path atomically, or to stdout when path is NULL or "-".
  * Returns 0, or 1 after printing the error. */
 int cli_output(const char *path, const char *data, unsigned long len);
+/* Parses the options of a command that takes "[-o FILE] INPUT": prints
+ * help and returns -1 (exit 0) when asked, returns 2 on wrong usage, else 0
+ * with *output (NULL when not given) and *input set. */
+int cli_input_output(int argc, char **argv, const char *help,
+                     const char **input, const char **output);
 /* True when argv[i] asks for help (-h or --help) for any i >= 1. */
 int cli_wants_help(int argc, char **argv);
 

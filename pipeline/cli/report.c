@@ -1,5 +1,6 @@
 /* Printing diagnostics and checked writes to stdout: the only place, with
  * the commands, that talks to the terminal. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,5 +96,32 @@ cli_wants_help(int argc, char **argv)
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
 			return 1;
 	}
+	return 0;
+}
+
+int
+cli_input_output(int argc, char **argv, const char *help, const char **input,
+                 const char **output)
+{
+	static const struct option longs[] = {
+	    {"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+	int c;
+	if (cli_wants_help(argc, argv)) {
+		fputs(help, stdout);
+		return cli_stdout("", 0) ? 1 : -1;
+	}
+	*output = NULL;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", longs, NULL)) != -1) {
+		if (c != 'o')
+			return cli_usage_error(argv[0], "unknown option '%s'",
+			                       argv[optind - 1]);
+		*output = optarg;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(argv[0], "expected one input, got %d",
+		                       argc - optind);
+	*input = argv[optind];
 	return 0;
 }
