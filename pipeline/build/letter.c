@@ -44,19 +44,39 @@ build_env_release(struct build_env *env)
 	env->templates_dir = env->fonts_manifest = NULL;
 }
 
-/* Charts for render, drawn on first use. */
-struct chart_ctx {
+/* A letter's charts, each drawn once: the same scenes give the SVG files
+ * and the PDF's vector graphics. */
+struct charts {
 	struct arena *a;
 	const struct value *model;
 	const struct fontset *fonts;
 	struct diag_sink *d;
+	const struct scene **scenes;
+	size_t n;
 };
 
 static const struct scene *
 chart_for(void *p, const char *name)
 {
-	struct chart_ctx *c = p;
-	return chart_draw(c->a, name, c->model, c->fonts, c->d);
+	struct charts *c = p;
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->scenes[i]->name, name))
+			return c->scenes[i];
+	const struct scene *s = chart_draw(c->a, name, c->model, c->fonts, c->d);
+	if (s) {
+		c->scenes = arena_grow(c->a, c->scenes, c->n * sizeof(*c->scenes),
+		                       (c->n + 1) * sizeof(*c->scenes));
+		c->scenes[c->n++] = s;
+	}
+	return s;
+}
+
+static int
+render_with(const struct build_env *env, const char *path, const char *md,
+            size_t len, struct charts *c, struct buf *pdf, struct diag_sink *d)
+{
+	struct render_opts opts = {&env->fonts, c->model ? chart_for : NULL, c};
+	return render_pdf(path, md, len, &opts, pdf, d);
 }
 
 int
@@ -64,32 +84,26 @@ build_render(const struct build_env *env, const char *path, const char *md,
              size_t len, const struct value *model, struct buf *pdf,
              struct diag_sink *d)
 {
-	struct arena *a = arena_new();
-	struct chart_ctx c = {a, model, &env->fonts, d};
-	struct render_opts opts = {&env->fonts, model ? chart_for : NULL, &c};
-	int rc = render_pdf(path, md, len, &opts, pdf, d);
-	arena_free(a);
+	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
+	int rc = render_with(env, path, md, len, &c, pdf, d);
+	arena_free(c.a);
 	return rc;
 }
 
+/* Draws the framework's charts into c and writes each as SVG into out. */
 static int
-draw_charts(const struct build_env *env, const struct framework *fw,
-            const struct value *model, struct letter *out,
-            struct diag_sink *d)
+draw_charts(const struct framework *fw, struct charts *c, struct letter *out)
 {
-	struct arena *a = arena_new();
-	int rc = 0;
 	out->charts = xcalloc(fw->ncharts + 1, sizeof(*out->charts));
-	for (size_t i = 0; i < fw->ncharts && rc == 0; i++) {
+	for (size_t i = 0; i < fw->ncharts; i++) {
 		struct chart_file *cf = &out->charts[out->ncharts++];
 		cf->name = xstrdup(fw->charts[i]);
 		buf_init(&cf->svg);
-		const struct scene *s =
-		    chart_draw(a, fw->charts[i], model, &env->fonts, d);
-		rc = s ? chart_write_svg(s, &env->fonts, &cf->svg, d) : -1;
+		const struct scene *s = chart_for(c, fw->charts[i]);
+		if (s == NULL || chart_write_svg(s, c->fonts, &cf->svg, c->d) < 0)
+			return -1;
 	}
-	arena_free(a);
-	return rc;
+	return 0;
 }
 
 int
@@ -112,11 +126,12 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	merge_write(model, &out->merged);
 	if (draft_run(model, env->templates_dir, &out->markdown, NULL, d) < 0)
 		goto out;
-	if (draw_charts(env, ins->fw, model, out, d) < 0)
+	struct charts c = {a, model, &env->fonts, d, NULL, 0};
+	if (draw_charts(ins->fw, &c, out) < 0)
 		goto out;
 	char *md_path = file_join(dir, "letter.md");
-	rc = build_render(env, md_path, buf_cstr(&out->markdown),
-	                  out->markdown.len, model, &out->pdf, d);
+	rc = render_with(env, md_path, buf_cstr(&out->markdown),
+	                 out->markdown.len, &c, &out->pdf, d);
 	free(md_path);
 out:
 	arena_free(a);

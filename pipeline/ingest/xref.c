@@ -3,21 +3,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/diag.h"
 #include "core/value.h"
 #include "ingest/read.h"
 
 /* A set of declared names, for lookups and hints. */
 struct names {
-	const char *list[512];
-	size_t n;
+	const char **list;
+	size_t n, cap;
 };
 
 static void
 add(struct names *s, const char *id)
 {
-	if (id && s->n < sizeof(s->list) / sizeof(s->list[0]))
-		s->list[s->n++] = id;
+	if (id == NULL)
+		return;
+	s->list = xgrow(s->list, &s->cap, s->n + 1, sizeof(*s->list));
+	s->list[s->n++] = id;
+}
+
+static void
+release(struct names *s)
+{
+	free(s->list);
+	s->list = NULL;
+	s->n = s->cap = 0;
 }
 
 static bool
@@ -194,6 +205,7 @@ check_cases(struct diag_sink *d, const struct inspection *ins,
 				       c->practice[j].grade, &scale);
 		}
 	}
+	release(&scale);
 }
 
 /* Judgements: checked against a graded framework; for an ungraded one
@@ -243,14 +255,14 @@ check_judgements(struct diag_sink *d, const struct inspection *ins)
 			report(d, f->pos, at, "unknown %s '%s'", "judgement",
 			       f->judgement, &ids);
 	}
+	release(&ids);
+	release(&scale);
 }
 
 void
 xref_check(struct diag_sink *d, struct inspection *ins)
 {
-	struct names *sets = calloc(6, sizeof(*sets));
-	if (sets == NULL)
-		abort();
+	struct names sets[6] = {{0}};
 	/* 0 agencies, 1 themes, 2 cases, 3 findings, 4 kinds, 5 inspectorates */
 	declare(d, ins, &sets[0], &sets[1], &sets[2], &sets[3]);
 	for (size_t i = 0; i < ins->fw->nkinds; i++)
@@ -262,5 +274,6 @@ xref_check(struct diag_sink *d, struct inspection *ins)
 	check_agencies(d, ins, &sets[5]);
 	check_cases(d, ins, &sets[0]);
 	check_judgements(d, ins);
-	free(sets);
+	for (size_t i = 0; i < 6; i++)
+		release(&sets[i]);
 }
