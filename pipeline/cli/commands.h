@@ -4,6 +4,8 @@
 #ifndef JTAI_CLI_COMMANDS_H
 #define JTAI_CLI_COMMANDS_H
 
+struct arena;
+struct buf;
 struct diag_sink;
 
 int cmd_build(int argc, char **argv);
@@ -30,6 +32,16 @@ int cli_output(const char *path, const char *data, unsigned long len);
  * with *output (NULL when not given) and *input set. */
 int cli_input_output(int argc, char **argv, const char *help,
                      const char **input, const char **output);
+/* Turns input into text appended to out, with the frameworks under
+ * templates; returns 0, or -1 after reporting into d. */
+typedef int (*cli_transform_fn)(struct arena *a, const char *input,
+                                const char *templates, struct buf *out,
+                                struct diag_sink *d);
+/* The whole of a command "[-o FILE] INPUT" that turns one input into text:
+ * parses the options, runs fn, prints its diagnostics and writes the text
+ * to FILE (atomically) or standard output. Returns the exit status. */
+int cli_transform(int argc, char **argv, const char *help,
+                  cli_transform_fn fn);
 /* True when argv[i] asks for help (-h or --help) for any i >= 1. */
 int cli_wants_help(int argc, char **argv);
 

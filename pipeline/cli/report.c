@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "build/build.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
@@ -124,4 +126,28 @@ cli_input_output(int argc, char **argv, const char *help, const char **input,
 		                       argc - optind);
 	*input = argv[optind];
 	return 0;
+}
+
+int
+cli_transform(int argc, char **argv, const char *help, cli_transform_fn fn)
+{
+	const char *input, *output;
+	int status = cli_input_output(argc, argv, help, &input, &output);
+	if (status)
+		return status < 0 ? 0 : status;
+	struct diag_sink d;
+	diag_init(&d);
+	struct arena *a = arena_new();
+	struct buf out;
+	buf_init(&out);
+	char *templates = file_join(build_datadir(), "templates");
+	int ok = fn(a, input, templates, &out, &d) == 0;
+	int rc = cli_report(&d);
+	if (ok)
+		rc = cli_output(output, out.data, out.len);
+	free(templates);
+	buf_release(&out);
+	arena_free(a);
+	diag_release(&d);
+	return rc ? 1 : 0;
 }

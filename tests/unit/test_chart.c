@@ -28,9 +28,7 @@ setup(void)
 {
 	arena = arena_new();
 	diag_init(&sink);
-	memset(&fonts, 0, sizeof(fonts));
-	cr_assert_eq(fontset_load(&fonts, test_src("fonts/fonts.yaml"), &sink),
-	             0, "%s", test_diags(&sink));
+	test_fonts(&fonts);
 }
 
 static void

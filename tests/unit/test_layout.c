@@ -23,9 +23,7 @@ static void
 setup(void)
 {
 	diag_init(&sink);
-	memset(&fonts, 0, sizeof(fonts));
-	cr_assert_eq(fontset_load(&fonts, test_src("fonts/fonts.yaml"), &sink),
-	             0, "%s", test_diags(&sink));
+	test_fonts(&fonts);
 	layout_init(&lay, &fonts);
 	lines_init(&lines);
 }

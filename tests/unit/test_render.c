@@ -36,9 +36,7 @@ static void
 setup(void)
 {
 	diag_init(&sink);
-	memset(&fonts, 0, sizeof(fonts));
-	cr_assert_eq(fontset_load(&fonts, test_src("fonts/fonts.yaml"), &sink),
-	             0, "%s", test_diags(&sink));
+	test_fonts(&fonts);
 	arena = arena_new();
 	chart = scene_new(arena, "findings-by-agency", 600, 300);
 	struct rgb green = {0, 0.44, 0.24}, black = {0, 0, 0};

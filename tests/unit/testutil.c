@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/font.h"
 
 const char *
 test_src(const char *rel)
@@ -67,4 +69,17 @@ test_diags(const struct diag_sink *s)
 	buf_init(&b);
 	diag_format_all(s, &b);
 	return buf_detach(&b);
+}
+
+void
+test_fonts(struct fontset *fs)
+{
+	struct diag_sink d;
+	diag_init(&d);
+	if (fontset_load(fs, test_src("fonts/fonts.yaml"), &d) < 0) {
+		char *text = test_diags(&d);
+		diag_release(&d);
+		cr_fatal("cannot load the fonts: %s", text);
+	}
+	diag_release(&d);
 }
