@@ -79,7 +79,7 @@ test_fonts(struct fontset *fs)
 	if (fontset_load(fs, test_src("fonts/fonts.yaml"), &d) < 0) {
 		char *text = test_diags(&d);
 		diag_release(&d);
-		cr_fatal("cannot load the fonts: %s", text);
+		cr_assert_fail("cannot load the fonts: %s", text);
 	}
 	diag_release(&d);
 }
