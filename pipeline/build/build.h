@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "core/calendar.h"
 #include "core/font.h"
 
 struct diag_sink;
@@ -59,6 +60,16 @@ int letter_write(const struct letter *l, const char *outdir,
 int build_render(const struct build_env *env, const char *path,
                  const char *md, size_t len, const struct value *model,
                  struct buf *pdf, struct diag_sink *d);
+
+/* Makes a new inspection folder dir for framework (under templates_dir):
+ * inspection.yaml, findings/<inspectorate>.yaml for each inspectorate the
+ * framework names, and cases.yaml, each explained in comments, for the
+ * area called area, notified on notification (or the next working day).
+ * The result passes jtai check. Refuses a dir that exists. Returns 0, or
+ * -1 reported into d. */
+int build_new(const char *dir, const char *templates_dir,
+              const char *framework, const char *area,
+              struct date notification, struct diag_sink *d);
 
 /* Finds every folder at or under path holding an inspection.yaml, sorted,
  * not descending into hidden folders. Appends malloc'd paths to *dirs.

@@ -10,7 +10,7 @@
 #include "core/file.h"
 
 static const char help[] =
-    "usage: jtai build [-o OUTDIR] [-k] [-q] [PATH...]\n\n"
+    "usage: jtai build [-o OUTDIR] [-k] [-q] [--werror] [PATH...]\n\n"
     "Builds the letter of every inspection found at or under each PATH (a\n"
     "folder holding an inspection.yaml; default: the current folder).\n"
     "For each inspection NAME, writes into OUTDIR/NAME/:\n"
@@ -24,6 +24,8 @@ static const char help[] =
     "  -o, --output OUTDIR  where to write (default: out)\n"
     "  -k, --keep-going     go on past a failed inspection; report all\n"
     "  -q, --quiet          print nothing but diagnostics\n"
+    "      --werror         treat warnings as errors: no letter is written\n"
+    "                       while the reviewer's warnings stand\n"
     "  -h, --help           show this help\n\n"
     "environment: JTAI_DATADIR (the folder holding templates/ and fonts/)\n\n"
     "example: jtai build samples -o out\n\n"
@@ -32,7 +34,7 @@ static const char help[] =
 
 struct opts {
 	const char *outdir;
-	int keep_going, quiet;
+	int keep_going, quiet, werror;
 };
 
 static int
@@ -42,6 +44,7 @@ parse(int argc, char **argv, struct opts *o)
 	    {"output", required_argument, NULL, 'o'},
 	    {"keep-going", no_argument, NULL, 'k'},
 	    {"quiet", no_argument, NULL, 'q'},
+	    {"werror", no_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0}};
 	int c;
 	optind = 1;
@@ -51,6 +54,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'o': o->outdir = optarg; break;
 		case 'k': o->keep_going = 1; break;
 		case 'q': o->quiet = 1; break;
+		case 'W': o->werror = 1; break;
 		default:
 			return cli_usage_error("build", "unknown option '%s'",
 			                       argv[optind - 1]);
@@ -85,6 +89,10 @@ build_all(const struct build_env *env, char **dirs, size_t n,
 		diag_init(&d);
 		struct letter l;
 		int rc = build_letter(env, dirs[i], &l, &d);
+		if (o->werror && d.warnings) {
+			diag_werror(&d);
+			rc = -1;
+		}
 		if (rc == 0)
 			rc = letter_write(&l, o->outdir, &d);
 		cli_report(&d);
@@ -107,7 +115,7 @@ build_all(const struct build_env *env, char **dirs, size_t n,
 int
 cmd_build(int argc, char **argv)
 {
-	struct opts o = {"out", 0, 0};
+	struct opts o = {"out", 0, 0, 0};
 	if (cli_wants_help(argc, argv)) {
 		fputs(help, stdout);
 		return cli_stdout("", 0);

@@ -1,6 +1,8 @@
 /* jtai check: ingest and merge every inspection, write nothing. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "build/build.h"
 #include "cli/commands.h"
@@ -11,12 +13,51 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai check [PATH...]\n\n"
+    "usage: jtai check [--werror] [--format FORMAT] [PATH...]\n\n"
     "Reads every inspection found at or under each PATH (default: the\n"
-    "current folder) and merges its findings, writing nothing. Prints every\n"
-    "problem as path:line:col: error: message.\n\n"
-    "example: jtai check samples/northshire-exploitation\n\n"
+    "current folder) and merges its findings, writing nothing. Reports\n"
+    "every problem, not only the first: errors (the letter cannot be\n"
+    "built) and warnings for the reviewer (a contradiction between\n"
+    "inspectorates with no contrasts_with link, an agency in scope with no\n"
+    "finding, an inspectorate with no finding of a kind the framework\n"
+    "requires, a case no finding names, fieldwork that does not fit the\n"
+    "notice period), each as path:line:col: error: message (hint).\n\n"
+    "options:\n"
+    "  --werror         treat warnings as errors\n"
+    "  --format FORMAT  text (default, on stderr), json (a JSON array of\n"
+    "                   {path, line, col, severity, message, hint} on\n"
+    "                   stdout) or github (GitHub Actions annotations)\n"
+    "  -h, --help       show this help\n\n"
+    "example: jtai check --werror samples/northshire-exploitation\n\n"
     "exit status: 0 no error, 1 an error was found, 2 wrong usage\n";
+
+struct check_opts {
+	int werror;
+	enum cli_format format;
+};
+
+static int
+parse(int argc, char **argv, struct check_opts *o)
+{
+	static const struct option longs[] = {
+	    {"werror", no_argument, NULL, 'W'},
+	    {"format", required_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0}};
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+		if (c == 'W')
+			o->werror = 1;
+		else if (c == 'f' && cli_format_parse(optarg, &o->format) < 0)
+			return cli_usage_error("check", "unknown format '%s'",
+			                       optarg);
+		else if (c != 'f')
+			return cli_usage_error("check", "unknown option '%s'",
+			                       argv[optind - 1]);
+	}
+	return 0;
+}
 
 int
 cmd_check(int argc, char **argv)
@@ -25,16 +66,16 @@ cmd_check(int argc, char **argv)
 		fputs(help, stdout);
 		return cli_stdout("", 0);
 	}
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
-			return cli_usage_error("check", "unknown option '%s'", argv[i]);
+	struct check_opts o = {0, CLI_TEXT};
+	if (parse(argc, argv, &o))
+		return 2;
 	struct diag_sink d;
 	diag_init(&d);
 	char **dirs = NULL;
 	size_t n = 0;
-	if (argc == 1)
+	if (optind == argc)
 		build_find(".", &dirs, &n, &d);
-	for (int i = 1; i < argc; i++)
+	for (int i = optind; i < argc; i++)
 		build_find(argv[i], &dirs, &n, &d);
 	char *templates = file_join(build_datadir(), "templates");
 	for (size_t i = 0; i < n; i++) {
@@ -47,8 +88,14 @@ cmd_check(int argc, char **argv)
 	}
 	free(dirs);
 	free(templates);
-	int rc = cli_report(&d);
-	if (rc == 0)
+	if (o.werror)
+		diag_werror(&d);
+	int rc = cli_report_as(&d, o.format);
+	if (rc == 0 && o.format == CLI_TEXT && d.warnings)
+		fprintf(stderr, "jtai check: %zu inspection%s, no error, %zu "
+		        "warning%s\n", n, n == 1 ? "" : "s", d.warnings,
+		        d.warnings == 1 ? "" : "s");
+	else if (rc == 0 && o.format == CLI_TEXT)
 		fprintf(stderr, "jtai check: %zu inspection%s, no error\n", n,
 		        n == 1 ? "" : "s");
 	diag_release(&d);

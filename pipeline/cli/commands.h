@@ -15,10 +15,19 @@ int cmd_draft(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_dates(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /* Prints every diagnostic of d to stderr (colour on a terminal unless
  * NO_COLOR is set). Returns 1 when d holds an error, else 0. */
 int cli_report(const struct diag_sink *d);
+/* How diagnostics are printed: text on stderr, or for other tools a JSON
+ * array or GitHub annotations on stdout. */
+enum cli_format { CLI_TEXT, CLI_JSON, CLI_GITHUB };
+/* Parses "text", "json" or "github"; returns 0, or -1 when unknown. */
+int cli_format_parse(const char *name, enum cli_format *out);
+/* Prints every diagnostic of d in format; returns 1 when d holds an error
+ * or stdout failed, else 0. */
+int cli_report_as(const struct diag_sink *d, enum cli_format format);
 /* Prints "jtai <cmd>: message" and a pointer to --help; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

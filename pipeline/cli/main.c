@@ -18,6 +18,7 @@ static const struct command commands[] = {
     {"chart", cmd_chart, "draw a chart of merged.yaml as SVG or PNG"},
     {"render", cmd_render, "lay out letter.md as a PDF"},
     {"dates", cmd_dates, "working-day arithmetic (England and Wales)"},
+    {"new", cmd_new, "make a new inspection folder for a framework"},
 };
 
 static void

@@ -52,6 +52,34 @@ cli_report(const struct diag_sink *d)
 }
 
 int
+cli_format_parse(const char *name, enum cli_format *out)
+{
+	static const char *const names[] = {"text", "json", "github"};
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(name, names[i])) {
+			*out = (enum cli_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+cli_report_as(const struct diag_sink *d, enum cli_format format)
+{
+	if (format == CLI_TEXT)
+		return cli_report(d);
+	struct buf out;
+	buf_init(&out);
+	if (format == CLI_JSON)
+		diag_format_json(d, &out);
+	else
+		diag_format_github(d, &out);
+	int rc = cli_stdout(out.data, out.len);
+	buf_release(&out);
+	return rc || d->errors > 0;
+}
+
+int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

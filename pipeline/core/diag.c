@@ -1,5 +1,6 @@
 #include "core/diag.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,107 @@ diag_format(const struct diag *d, struct buf *out)
 	if (d->hint)
 		buf_printf(out, " (%s)", d->hint);
 	buf_putc(out, '\n');
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped;
+ * UTF-8 passes through. */
+static void
+json_string(struct buf *out, const char *s)
+{
+	if (s == NULL) {
+		buf_puts(out, "null");
+		return;
+	}
+	buf_putc(out, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			buf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c < 0x20)
+			buf_printf(out, "\\u%04x", c);
+		else
+			buf_putc(out, (char)c);
+	}
+	buf_putc(out, '"');
+}
+
+void
+diag_format_json(const struct diag_sink *s, struct buf *out)
+{
+	buf_puts(out, "[");
+	for (size_t i = 0; i < s->n; i++) {
+		const struct diag *d = &s->items[i];
+		buf_puts(out, i ? ",\n  {" : "\n  {");
+		buf_puts(out, "\"path\": ");
+		json_string(out, d->path);
+		buf_printf(out, ", \"line\": %d, \"col\": %d, \"severity\": ",
+		           d->line, d->col);
+		json_string(out, level_names[d->level]);
+		buf_puts(out, ", \"message\": ");
+		json_string(out, d->msg);
+		buf_puts(out, ", \"hint\": ");
+		json_string(out, d->hint);
+		buf_puts(out, "}");
+	}
+	buf_puts(out, s->n ? "\n]\n" : "]\n");
+}
+
+/* GitHub Actions' workflow commands: data escaped with %25, %0D, %0A;
+ * properties also with %3A and %2C. */
+static void
+gh_escape(struct buf *out, const char *s, bool property)
+{
+	for (; s && *s; s++) {
+		if (*s == '%')
+			buf_puts(out, "%25");
+		else if (*s == '\r')
+			buf_puts(out, "%0D");
+		else if (*s == '\n')
+			buf_puts(out, "%0A");
+		else if (property && *s == ':')
+			buf_puts(out, "%3A");
+		else if (property && *s == ',')
+			buf_puts(out, "%2C");
+		else
+			buf_putc(out, *s);
+	}
+}
+
+void
+diag_format_github(const struct diag_sink *s, struct buf *out)
+{
+	static const char *const cmd[] = {"error", "warning", "notice"};
+	for (size_t i = 0; i < s->n; i++) {
+		const struct diag *d = &s->items[i];
+		buf_printf(out, "::%s ", cmd[d->level]);
+		if (d->path) {
+			buf_puts(out, "file=");
+			gh_escape(out, d->path, true);
+			if (d->line > 0)
+				buf_printf(out, ",line=%d,col=%d", d->line,
+				           d->col > 0 ? d->col : 1);
+		}
+		buf_puts(out, "::");
+		gh_escape(out, d->msg, false);
+		if (d->hint) {
+			buf_puts(out, " (");
+			gh_escape(out, d->hint, false);
+			buf_puts(out, ")");
+		}
+		buf_putc(out, '\n');
+	}
+}
+
+void
+diag_werror(struct diag_sink *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->items[i].level == DIAG_WARNING)
+			s->items[i].level = DIAG_ERROR;
+	s->errors += s->warnings;
+	s->warnings = 0;
 }
 
 void

@@ -46,6 +46,14 @@ void diag_hint(struct diag_sink *s, const char *fmt, ...)
 void diag_format(const struct diag *d, struct buf *out);
 /* Appends every diagnostic of the sink, in the order recorded. */
 void diag_format_all(const struct diag_sink *s, struct buf *out);
+/* Appends every diagnostic as a JSON array of objects {path, line, col,
+ * severity ("error", "warning" or "note"), message, hint (or null)}. */
+void diag_format_json(const struct diag_sink *s, struct buf *out);
+/* Appends every diagnostic as a GitHub Actions annotation
+ * ("::error file=P,line=L,col=C::message"). */
+void diag_format_github(const struct diag_sink *s, struct buf *out);
+/* Turns every warning into an error (--werror). */
+void diag_werror(struct diag_sink *s);
 /* Moves every diagnostic of src to the end of dst, leaving src empty. */
 void diag_move(struct diag_sink *dst, struct diag_sink *src);
 

@@ -26,6 +26,7 @@ struct loader {
 	struct frame stack[YAML_MAX_DEPTH + 1];
 	int depth;
 	struct value *root;
+	bool failed; /* a problem reported, reading went on */
 };
 
 static struct value *
@@ -48,9 +49,11 @@ check_duplicate(struct loader *l, const struct value *map,
 		if (strcmp(m->key, key->str) == 0) {
 			diag_error(l->d, l->path, key->line, key->col,
 			           "duplicate key '%s'", key->str);
-			diag_hint(l->d, "first given at line %d, column %d",
-			          m->line, m->col);
-			return -1;
+			diag_hint(l->d, "a key may be given once in each map");
+			diag_note(l->d, l->path, m->line, m->col,
+			          "'%s' first given here", key->str);
+			l->failed = true; /* go on: report every problem */
+			return 0;
 		}
 	}
 	return 0;
@@ -111,6 +114,17 @@ close_collection(struct loader *l)
 	return attach(l, v);
 }
 
+/* Anchors serve only aliases, which are refused: reported, then the
+ * value is read as if it had none. */
+static void
+refuse_anchor(struct loader *l, int line, int col, const yaml_char_t *name)
+{
+	diag_error(l->d, l->path, line, col, "anchors ('&%s') are not allowed",
+	           name);
+	diag_hint(l->d, "write the value out in full");
+	l->failed = true;
+}
+
 /* Handles one event; returns 1 at the end of the first document, 0 to go
  * on, -1 on error. */
 static int
@@ -120,25 +134,16 @@ handle(struct loader *l, const yaml_event_t *ev)
 	int col = (int)ev->start_mark.column + 1;
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor) {
-			diag_error(l->d, l->path, line, col,
-			           "anchors ('&%s') are not allowed",
-			           ev->data.scalar.anchor);
-			diag_hint(l->d, "write the value out in full");
-			return -1;
-		}
+		if (ev->data.scalar.anchor)
+			refuse_anchor(l, line, col, ev->data.scalar.anchor);
 		return attach(l, scalar_node(l, ev));
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		const yaml_char_t *anchor = ev->type == YAML_SEQUENCE_START_EVENT
 		                                ? ev->data.sequence_start.anchor
 		                                : ev->data.mapping_start.anchor;
-		if (anchor) {
-			diag_error(l->d, l->path, line, col,
-			           "anchors ('&%s') are not allowed", anchor);
-			diag_hint(l->d, "write the value out in full");
-			return -1;
-		}
+		if (anchor)
+			refuse_anchor(l, line, col, anchor);
 		return open_collection(l, ev,
 		                       ev->type == YAML_SEQUENCE_START_EVENT
 		                           ? VALUE_SEQ
@@ -147,12 +152,19 @@ handle(struct loader *l, const yaml_event_t *ev)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		return close_collection(l);
-	case YAML_ALIAS_EVENT:
+	case YAML_ALIAS_EVENT: {
+		/* refused, and never followed: a null stands in its place so
+		 * that the rest of the file is still checked */
 		diag_error(l->d, l->path, line, col,
 		           "aliases ('*%s') are not allowed",
 		           ev->data.alias.anchor);
 		diag_hint(l->d, "write the value out in full");
-		return -1;
+		l->failed = true;
+		struct value *v = value_new(l->a, VALUE_NULL);
+		v->line = line;
+		v->col = col;
+		return attach(l, v);
+	}
 	case YAML_DOCUMENT_END_EVENT:
 	case YAML_STREAM_END_EVENT:
 		return 1;
@@ -198,7 +210,7 @@ yaml_parse(struct arena *a, const char *path, const char *text, size_t len,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
-	if (rc < 0)
+	if (rc < 0 || l.failed)
 		return NULL;
 	if (l.root == NULL) {
 		l.root = value_new(a, VALUE_NULL);

@@ -124,13 +124,18 @@ read_cases(struct reader *r, const struct value *root,
 }
 
 void
-read_names(struct reader *r, const struct value *root, struct inspection *ins)
+read_names(struct reader *r, const struct value *root, bool terms,
+           const struct inspectorate_name **out, size_t *nout)
 {
 	static const char *const keys[] = {"name", "abbr", "until", "article",
-	                                   NULL};
+	                                   "plural", "plural_abbr", NULL};
+	static const char *const insp_keys[] = {"name", "abbr", "until",
+	                                        "article", NULL};
 	static const char *const req[] = {"name", "abbr", NULL};
+	static const char *const term_req[] = {"name", NULL};
 	if (root == NULL || root->kind != VALUE_MAP) {
-		schema_error(r, root, "expected a map of inspectorate: names");
+		schema_error(r, root, "expected a map of %s: names",
+		             terms ? "term" : "inspectorate");
 		return;
 	}
 	size_t total = 0;
@@ -146,17 +151,20 @@ read_names(struct reader *r, const struct value *root, struct inspection *ins)
 			continue;
 		for (size_t j = 0; j < list->n; j++) {
 			const struct value *it = list->items[j];
-			if (schema_map(r, it, "a name", keys, req) < 0)
+			if (schema_map(r, it, "a name", terms ? keys : insp_keys,
+			               terms ? term_req : req) < 0)
 				continue;
 			names[n].id = root->members[i].key;
 			names[n].name = schema_text(r, it, "name");
 			names[n].abbr = schema_text(r, it, "abbr");
 			names[n].article = schema_text(r, it, "article");
+			names[n].plural = schema_text(r, it, "plural");
+			names[n].plural_abbr = schema_text(r, it, "plural_abbr");
 			names[n].has_until =
 			    schema_date(r, it, "until", &names[n].until) == 1;
 			n++;
 		}
 	}
-	ins->names = names;
-	ins->nnames = n;
+	*out = names;
+	*nout = n;
 }

@@ -158,7 +158,15 @@ load_names(struct arena *a, struct inspection *ins, const char *templates_dir,
 	const struct value *root = load(a, ins, path, d);
 	struct reader r = {a, ins->inputs[ins->ninputs - 1], d, false};
 	if (root)
-		read_names(&r, root, ins);
+		read_names(&r, root, false, &ins->names, &ins->nnames);
+	free(path);
+	path = file_join(templates_dir, "terms.yaml");
+	if (file_exists(path)) {
+		root = load(a, ins, path, d);
+		r.path = ins->inputs[ins->ninputs - 1];
+		if (root)
+			read_names(&r, root, true, &ins->terms, &ins->nterms);
+	}
 	free(path);
 }
 

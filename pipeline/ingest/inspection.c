@@ -9,12 +9,13 @@
 
 static const char *const top_keys[] = {
     "jtai", "framework", "area", "theme", "themes", "dates", "inspectorates",
-    "agencies", "principal_authority", "addressees", "signatories",
+    "agencies", "principal_authority", "addressees", "signatories", "team",
     "judgements", NULL};
 static const char *const top_required[] = {
     "jtai", "framework", "area", "theme", "dates", "inspectorates",
     "agencies", NULL};
-static const char *const area_keys[] = {"name", "authority", "code", NULL};
+static const char *const area_keys[] = {"name", "authority", "code",
+                                        "description", NULL};
 static const char *const area_required[] = {"name", NULL};
 static const char *const theme_keys[] = {"id", "title", NULL};
 static const char *const dates_keys[] = {"notification", "fieldwork",
@@ -27,6 +28,23 @@ static const char *const person_keys[] = {"name", "role", "organisation",
 static const char *const person_required[] = {"name", "role", NULL};
 static const char *const signatory_keys[] = {"inspectorate", "name", "role",
                                              NULL};
+static const char *const member_keys[] = {"name", "role", "inspectorate",
+                                          NULL};
+
+/* The three lists of people: who the letter is to, who signs it, and who
+ * inspected. */
+enum people { ADDRESSEES, SIGNATORIES, TEAM };
+
+static const struct {
+	const char *what, *item;
+	const char *const *keys, *const *required;
+} people_schema[] = {
+    [ADDRESSEES] = {"'addressees'", "an addressee", person_keys,
+                    person_required},
+    [SIGNATORIES] = {"'signatories'", "a signatory", signatory_keys,
+                     signatory_keys},
+    [TEAM] = {"'team'", "a team member", member_keys, person_required},
+};
 
 static void
 read_dates(struct reader *r, const struct value *v, struct inspection *ins)
@@ -35,15 +53,25 @@ read_dates(struct reader *r, const struct value *v, struct inspection *ins)
 		return;
 	ins->has_notification =
 	    schema_date(r, v, "notification", &ins->notification) == 1;
-	schema_date(r, v, "letter", &ins->letter);
+	ins->notification_pos = schema_pos(r, value_get(v, "notification"));
+	bool letter = schema_date(r, v, "letter", &ins->letter) == 1;
 	const struct value *fw = value_get(v, "fieldwork");
 	if (schema_map(r, fw, "'fieldwork'", range_keys, range_keys) < 0)
 		return;
-	if (schema_date(r, fw, "from", &ins->fieldwork_from) == 1 &&
-	    schema_date(r, fw, "to", &ins->fieldwork_to) == 1 &&
-	    date_cmp(ins->fieldwork_to, ins->fieldwork_from) < 0)
+	ins->fieldwork_pos = schema_pos(r, value_get(fw, "from"));
+	if (schema_date(r, fw, "from", &ins->fieldwork_from) != 1 ||
+	    schema_date(r, fw, "to", &ins->fieldwork_to) != 1)
+		return;
+	if (date_cmp(ins->fieldwork_to, ins->fieldwork_from) < 0)
 		schema_error(r, value_get(fw, "to"),
 		             "fieldwork ends before it starts");
+	else if (ins->has_notification &&
+	         date_cmp(ins->fieldwork_from, ins->notification) < 0)
+		schema_error(r, value_get(v, "notification"),
+		             "notification comes after fieldwork starts");
+	else if (letter && date_cmp(ins->letter, ins->fieldwork_to) < 0)
+		schema_error(r, value_get(v, "letter"),
+		             "the letter is dated before fieldwork ends");
 }
 
 static void
@@ -65,28 +93,25 @@ read_agencies(struct reader *r, const struct value *v, struct inspection *ins)
 }
 
 static struct person *
-read_people(struct reader *r, const struct value *v, const char *what,
-            bool signatory, size_t *n)
+read_people(struct reader *r, const struct value *v, enum people which,
+            size_t *n)
 {
 	*n = 0;
-	if (v == NULL || schema_seq(r, v, what) < 0)
+	if (v == NULL || schema_seq(r, v, people_schema[which].what) < 0)
 		return NULL;
 	struct person *p = arena_alloc(r->a, v->n * sizeof(*p) + 1);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct value *it = v->items[i];
-		const char *const *keys = signatory ? signatory_keys : person_keys;
-		const char *const *req = signatory ? signatory_keys : person_required;
-		if (schema_map(r, it, signatory ? "a signatory" : "an addressee",
-		               keys, req) < 0)
+		if (schema_map(r, it, people_schema[which].item,
+		               people_schema[which].keys,
+		               people_schema[which].required) < 0)
 			continue;
 		struct person *pp = &p[(*n)++];
 		pp->name = schema_text(r, it, "name");
 		pp->role = schema_text(r, it, "role");
 		pp->pos = schema_pos(r, it);
-		if (signatory)
-			pp->inspectorate = schema_id(r, it, "inspectorate");
-		else
-			pp->organisation = schema_text(r, it, "organisation");
+		pp->inspectorate = schema_id(r, it, "inspectorate");
+		pp->organisation = schema_text(r, it, "organisation");
 	}
 	return p;
 }
@@ -94,6 +119,8 @@ read_people(struct reader *r, const struct value *v, const char *what,
 static void
 read_grades(struct reader *r, const struct value *v, struct inspection *ins)
 {
+	ins->judgements_pos = schema_pos(r, v);
+	ins->has_judgements = v != NULL;
 	if (v == NULL)
 		return;
 	if (v->kind != VALUE_MAP) {
@@ -128,6 +155,7 @@ read_area(struct reader *r, const struct value *v, struct inspection *ins)
 	ins->area_name = schema_text(r, v, "name");
 	ins->area_authority = schema_text(r, v, "authority");
 	ins->area_code = schema_text(r, v, "code");
+	ins->area_description = schema_text(r, v, "description");
 }
 
 void
@@ -163,8 +191,9 @@ read_inspection(struct reader *r, const struct value *root,
 	if (ins->principal_authority == NULL)
 		ins->principal_authority = ins->area_authority;
 	ins->addressees = read_people(r, value_get(root, "addressees"),
-	                              "'addressees'", false, &ins->naddressees);
+	                              ADDRESSEES, &ins->naddressees);
 	ins->signatories = read_people(r, value_get(root, "signatories"),
-	                               "'signatories'", true, &ins->nsignatories);
+	                               SIGNATORIES, &ins->nsignatories);
+	ins->team = read_people(r, value_get(root, "team"), TEAM, &ins->nteam);
 	read_grades(r, value_get(root, "judgements"), ins);
 }

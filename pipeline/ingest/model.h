@@ -19,8 +19,13 @@ struct pos {
 	int line, col;
 };
 
+/* How the letter groups the findings of one kind. */
+enum kind_by { BY_THEME, BY_AGENCY, BY_JUDGEMENT };
+
 struct kind_def {
 	const char *id, *heading;
+	enum kind_by by;
+	bool required; /* every inspectorate taking part should report one */
 };
 
 struct theme {
@@ -30,7 +35,25 @@ struct theme {
 
 struct judgement_def {
 	const char *id, *title;
-	bool key; /* a key judgement (limits the overall) */
+	bool key;           /* a key judgement (limits the overall) */
+	const char *parent; /* a sub-judgement: the judgement it belongs to */
+};
+
+struct grade_def {
+	const char *id, *title;
+};
+
+/* How the overall judgement follows from the others. */
+enum overall_otherwise {
+	OVERALL_STATED, /* the writer states it */
+	OVERALL_WORST   /* the worst key judgement */
+};
+
+struct overall_rule {
+	const char *title;     /* "Overall effectiveness" */
+	const char *limit;     /* a grade id: a key judgement there limits */
+	bool sub_judgements_limit;
+	enum overall_otherwise otherwise;
 };
 
 struct framework {
@@ -47,17 +70,21 @@ struct framework {
 	size_t ninspectorates;
 	struct judgement_def *judgements; /* empty for ungraded frameworks */
 	size_t njudgements;
-	const char **scale; /* the judgements' grades, best first */
+	struct grade_def *scale; /* the judgements' grades, best first */
 	size_t nscale;
+	const char **case_scale; /* the scale's ids */
+	struct overall_rule overall;
 	int notice_working_days, statement_working_days;
 	const char **charts;
 	size_t ncharts;
 };
 
-/* One name of an inspectorate, valid up to and including `until`. */
+/* One name of an inspectorate or other body, valid up to and including
+ * `until`. */
 struct inspectorate_name {
 	const char *id, *name, *abbr;
 	const char *article; /* "the", or NULL */
+	const char *plural, *plural_abbr; /* terms only; NULL when absent */
 	bool has_until;
 	struct date until;
 };
@@ -106,23 +133,29 @@ struct inspection {
 	const struct framework *fw;
 	const struct inspectorate_name *names; /* the registry */
 	size_t nnames;
+	const struct inspectorate_name *terms; /* other bodies' names by date */
+	size_t nterms;
 	const char *area_name, *area_authority, *area_code;
+	const char *area_description; /* Markdown, or NULL */
 	struct theme theme;    /* the deep dive */
 	struct theme *themes;  /* the inspection's own extra themes */
 	size_t nthemes;
 	bool has_notification;
 	struct date notification, fieldwork_from, fieldwork_to, letter;
+	struct pos notification_pos, fieldwork_pos;
 	const char **inspectorates;
 	size_t ninspectorates;
 	struct agency *agencies;
 	size_t nagencies;
 	const char *principal_authority;
-	struct person *addressees, *signatories;
-	size_t naddressees, nsignatories;
+	struct person *addressees, *signatories, *team;
+	size_t naddressees, nsignatories, nteam;
 	struct grade *grades; /* judgements: graded frameworks only */
 	size_t ngrades;
 	const char *overall; /* the stated overall judgement, or NULL */
 	struct pos overall_pos;
+	struct pos judgements_pos; /* of the 'judgements' map, or the file */
+	bool has_judgements;
 	struct finding *findings;
 	size_t nfindings;
 	struct casefile *cases;
@@ -131,5 +164,19 @@ struct inspection {
 	const char **inputs;
 	size_t ninputs;
 };
+
+/* The kind of the framework with this id, or NULL. */
+const struct kind_def *framework_kind(const struct framework *fw,
+                                      const char *id);
+/* The grade of the framework's scale with this id, or NULL. */
+const struct grade_def *framework_grade(const struct framework *fw,
+                                        const char *id);
+/* The judgement of the framework with this id, or NULL. */
+const struct judgement_def *framework_judgement(const struct framework *fw,
+                                                const char *id);
+/* The grades cases are rated on: the framework's scale, or for an ungraded
+ * framework outstanding, good, requires-improvement, inadequate. */
+size_t framework_case_scale(const struct framework *fw,
+                            const char *const **grades);
 
 #endif

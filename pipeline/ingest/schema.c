@@ -124,12 +124,55 @@ scalar(struct reader *r, const struct value *map, const char *key)
 	return v;
 }
 
+/* What YAML's core schema makes of a plain scalar that is not text: "a
+ * number", "true or false", "a date" or "empty"; NULL when it is text. A
+ * writer who means text there puts it in quotes. */
+static const char *
+plain_type(const struct value *v)
+{
+	static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
+	static const char *const bools[] = {"true", "True", "TRUE", "false",
+	                                    "False", "FALSE", NULL};
+	if (!v->plain)
+		return NULL;
+	for (size_t i = 0; nulls[i]; i++)
+		if (!strcmp(v->str, nulls[i]))
+			return "empty";
+	for (size_t i = 0; bools[i]; i++)
+		if (!strcmp(v->str, bools[i]))
+			return "true or false";
+	struct date dt;
+	if (date_parse(v->str, &dt) == 0)
+		return "a date";
+	char *end;
+	const char *s = v->str;
+	if (*s == '+' || *s == '-')
+		s++;
+	if ((*s >= '0' && *s <= '9') || (*s == '.' && s[1] >= '0' && s[1] <= '9')) {
+		(void)strtod(v->str, &end);
+		if (*end == '\0')
+			return "a number";
+	}
+	return NULL;
+}
+
 const char *
 schema_text(struct reader *r, const struct value *map, const char *key)
 {
 	const struct value *v = scalar(r, map, key);
 	if (v == NULL)
 		return NULL;
+	const char *type = plain_type(v);
+	if (type && strcmp(type, "empty")) {
+		schema_error(r, v, "'%s' must be text, not %s", key, type);
+		diag_hint(r->d, "put it in quotes if it is meant as text: "
+		                "'%s: \"%s\"'", key, v->str);
+		return NULL;
+	}
+	if (type) {
+		schema_error(r, v, "'%s' must not be empty", key);
+		return NULL;
+	}
 	size_t i = 0;
 	while (i < v->len && strchr(" \t\n", v->str[i]))
 		i++;
@@ -163,8 +206,15 @@ check_id(struct reader *r, const struct value *v, const char *key)
 {
 	if (!schema_is_id(v->str)) {
 		schema_error(r, v, "'%s' is not an identifier: '%s'", key, v->str);
-		diag_hint(r->d, "use lower-case letters and digits in words "
-		                "joined by '-'");
+		char *lower = arena_strdup(r->a, v->str);
+		for (char *p = lower; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		if (schema_is_id(lower))
+			diag_hint(r->d, "identifiers are lower case: '%s'", lower);
+		else
+			diag_hint(r->d, "use lower-case letters and digits in "
+			                "words joined by '-'");
 		return NULL;
 	}
 	return v->str;

@@ -12,6 +12,8 @@
 struct names {
 	const char **list;
 	size_t n, cap;
+	struct pos *pos; /* where each was declared, when known */
+	size_t poscap;
 };
 
 static void
@@ -20,6 +22,8 @@ add(struct names *s, const char *id)
 	if (id == NULL)
 		return;
 	s->list = xgrow(s->list, &s->cap, s->n + 1, sizeof(*s->list));
+	s->pos = xgrow(s->pos, &s->poscap, s->n + 1, sizeof(*s->pos));
+	s->pos[s->n] = (struct pos){NULL, 0, 0};
 	s->list[s->n++] = id;
 }
 
@@ -27,8 +31,10 @@ static void
 release(struct names *s)
 {
 	free(s->list);
+	free(s->pos);
 	s->list = NULL;
-	s->n = s->cap = 0;
+	s->pos = NULL;
+	s->n = s->cap = s->poscap = 0;
 }
 
 static bool
@@ -98,18 +104,26 @@ check_links(struct diag_sink *d, const struct inspection *ins,
 	}
 }
 
+/* Declares id at p, reporting both places when it was declared before. */
 static void
 check_unique(struct diag_sink *d, struct pos p, const char *what,
              const char *id, struct names *seen)
 {
 	if (id == NULL)
 		return;
-	if (has(seen, id)) {
+	for (size_t i = 0; i < seen->n; i++) {
+		if (strcmp(seen->list[i], id))
+			continue;
 		diag_error(d, p.path, p.line, p.col, "%s '%s' is used twice", what,
 		           id);
+		diag_hint(d, "each id names one thing");
+		if (seen->pos[i].path)
+			diag_note(d, seen->pos[i].path, seen->pos[i].line,
+			          seen->pos[i].col, "'%s' first declared here", id);
 		return;
 	}
 	add(seen, id);
+	seen->pos[seen->n - 1] = p;
 }
 
 static void
@@ -179,18 +193,24 @@ check_agencies(struct diag_sink *d, const struct inspection *ins,
 			       "signatory's %s '%s' is not in 'inspectorates'",
 			       "inspectorate", p->inspectorate, listed);
 	}
+	for (size_t i = 0; i < ins->nteam; i++) {
+		const struct person *p = &ins->team[i];
+		if (p->inspectorate && !has(listed, p->inspectorate))
+			report(d, p->pos, NULL,
+			       "team member's %s '%s' is not in 'inspectorates'",
+			       "inspectorate", p->inspectorate, listed);
+	}
 }
 
 static void
 check_cases(struct diag_sink *d, const struct inspection *ins,
             const struct names *agencies)
 {
-	static const char *const default_scale[] = {
-	    "outstanding", "good", "requires-improvement", "inadequate"};
 	struct names scale = {.n = 0};
-	const struct framework *fw = ins->fw;
-	for (size_t i = 0; i < (fw->nscale ? fw->nscale : 4); i++)
-		add(&scale, fw->nscale ? fw->scale[i] : default_scale[i]);
+	const char *const *grades;
+	size_t ngrades = framework_case_scale(ins->fw, &grades);
+	for (size_t i = 0; i < ngrades; i++)
+		add(&scale, grades[i]);
 	for (size_t i = 0; i < ins->ncases; i++) {
 		const struct casefile *c = &ins->cases[i];
 		const struct value *practice = value_get(c->src, "practice");
@@ -208,53 +228,120 @@ check_cases(struct diag_sink *d, const struct inspection *ins,
 	release(&scale);
 }
 
-/* Judgements: checked against a graded framework; for an ungraded one
- * they are ignored with a warning (the schema allows them in any file). */
+static const struct grade *
+graded(const struct inspection *ins, const char *judgement)
+{
+	for (size_t i = 0; i < ins->ngrades; i++)
+		if (!strcmp(ins->grades[i].judgement, judgement))
+			return &ins->grades[i];
+	return NULL;
+}
+
+/* Judgements stated in inspection.yaml, for an ungraded framework: ignored
+ * with a warning (the schema allows them in any file). */
+static void
+ignore_judgements(struct diag_sink *d, const struct inspection *ins)
+{
+	const char *fw = ins->fw->id;
+	for (size_t i = 0; i < ins->ngrades; i++) {
+		const struct grade *g = &ins->grades[i];
+		diag_warning(d, g->pos.path, g->pos.line, g->pos.col,
+		             "judgement '%s' ignored: framework '%s' is not "
+		             "graded", g->judgement, fw);
+	}
+	if (ins->overall)
+		diag_warning(d, ins->overall_pos.path, ins->overall_pos.line,
+		             ins->overall_pos.col,
+		             "overall judgement ignored: framework '%s' is not "
+		             "graded", fw);
+	for (size_t i = 0; i < ins->nfindings; i++) {
+		const struct finding *f = &ins->findings[i];
+		const struct value *at = value_get(f->src, "judgement");
+		if (f->judgement)
+			diag_warning(d, f->pos.path, at->line, at->col,
+			             "judgement '%s' ignored: framework '%s' is not "
+			             "graded", f->judgement, fw);
+	}
+}
+
+/* Every judgement stated is the framework's, on its scale, and every
+ * judgement of the framework is graded. */
+static void
+check_grades(struct diag_sink *d, const struct inspection *ins,
+             const struct names *ids, const struct names *scale)
+{
+	const struct framework *fw = ins->fw;
+	for (size_t i = 0; i < ins->ngrades; i++) {
+		const struct grade *g = &ins->grades[i];
+		if (!has(ids, g->judgement))
+			report(d, g->pos, NULL, "unknown %s '%s'", "judgement",
+			       g->judgement, ids);
+		else if (!has(scale, g->grade))
+			report(d, g->pos, NULL, "unknown %s '%s'", "grade", g->grade,
+			       scale);
+	}
+	if (ins->overall && !has(scale, ins->overall))
+		report(d, ins->overall_pos, NULL, "unknown %s '%s'", "grade",
+		       ins->overall, scale);
+	if (!ins->has_judgements) {
+		diag_error(d, ins->judgements_pos.path, 1, 1,
+		           "framework '%s' is graded, but 'judgements' is missing",
+		           fw->id);
+		diag_hint(d, "grade each of its judgements: %s: <grade>, ...",
+		          fw->judgements[0].id);
+		return;
+	}
+	for (size_t i = 0; i < fw->njudgements; i++) {
+		const struct judgement_def *j = &fw->judgements[i];
+		if (graded(ins, j->id))
+			continue;
+		diag_error(d, ins->judgements_pos.path, ins->judgements_pos.line,
+		           ins->judgements_pos.col,
+		           "judgement '%s' (%s) is not graded", j->id, j->title);
+		diag_hint(d, "add '%s: <grade>' under 'judgements'", j->id);
+	}
+}
+
+/* A finding names a judgement of the framework, and one of a kind grouped
+ * by judgement must name one. */
+static void
+check_finding_judgement(struct diag_sink *d, const struct inspection *ins,
+                        const struct finding *f, const struct names *ids)
+{
+	const struct value *at = value_get(f->src, "judgement");
+	if (f->judgement) {
+		if (!has(ids, f->judgement))
+			report(d, f->pos, at, "unknown %s '%s'", "judgement",
+			       f->judgement, ids);
+		return;
+	}
+	const struct kind_def *k = framework_kind(ins->fw, f->kind);
+	if (k && k->by == BY_JUDGEMENT) {
+		diag_error(d, f->pos.path, f->pos.line, f->pos.col,
+		           "finding '%s' of kind '%s' names no judgement", f->id,
+		           f->kind);
+		diag_hint(d, "'%s' findings are grouped by judgement: add "
+		             "'judgement: %s' or another",
+		          f->kind, ids->n ? ids->list[0] : "...");
+	}
+}
+
 static void
 check_judgements(struct diag_sink *d, const struct inspection *ins)
 {
 	const struct framework *fw = ins->fw;
+	if (fw->njudgements == 0) {
+		ignore_judgements(d, ins);
+		return;
+	}
 	struct names ids = {.n = 0}, scale = {.n = 0};
 	for (size_t i = 0; i < fw->njudgements; i++)
 		add(&ids, fw->judgements[i].id);
 	for (size_t i = 0; i < fw->nscale; i++)
-		add(&scale, fw->scale[i]);
-	for (size_t i = 0; i < ins->ngrades; i++) {
-		const struct grade *g = &ins->grades[i];
-		if (fw->njudgements == 0) {
-			diag_warning(d, g->pos.path, g->pos.line, g->pos.col,
-			             "judgement '%s' ignored: framework '%s' is not "
-			             "graded", g->judgement, fw->id);
-			continue;
-		}
-		if (!has(&ids, g->judgement))
-			report(d, g->pos, NULL, "unknown %s '%s'", "judgement",
-			       g->judgement, &ids);
-		else if (!has(&scale, g->grade))
-			report(d, g->pos, NULL, "unknown %s '%s'", "grade", g->grade,
-			       &scale);
-	}
-	if (ins->overall && fw->njudgements == 0)
-		diag_warning(d, ins->overall_pos.path, ins->overall_pos.line,
-		             ins->overall_pos.col,
-		             "overall judgement ignored: framework '%s' is not "
-		             "graded", fw->id);
-	else if (ins->overall && !has(&scale, ins->overall))
-		report(d, ins->overall_pos, NULL, "unknown %s '%s'", "grade",
-		       ins->overall, &scale);
-	for (size_t i = 0; i < ins->nfindings; i++) {
-		const struct finding *f = &ins->findings[i];
-		const struct value *at = value_get(f->src, "judgement");
-		if (f->judgement == NULL)
-			continue;
-		if (fw->njudgements == 0)
-			diag_warning(d, f->pos.path, at->line, at->col,
-			             "judgement '%s' ignored: framework '%s' is not "
-			             "graded", f->judgement, fw->id);
-		else if (!has(&ids, f->judgement))
-			report(d, f->pos, at, "unknown %s '%s'", "judgement",
-			       f->judgement, &ids);
-	}
+		add(&scale, fw->scale[i].id);
+	check_grades(d, ins, &ids, &scale);
+	for (size_t i = 0; i < ins->nfindings; i++)
+		check_finding_judgement(d, ins, &ins->findings[i], &ids);
 	release(&ids);
 	release(&scale);
 }

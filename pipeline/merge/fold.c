@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/value.h"
 #include "ingest/model.h"
 
 static size_t
@@ -100,6 +101,41 @@ inspectorate_rank(const struct inspection *ins, const char *id)
 	return rank_in(ins->inspectorates, ins->ninspectorates, id);
 }
 
+static bool
+same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether two findings name the same agencies, in any order. */
+static bool
+same_agencies(const struct finding *a, const struct finding *b)
+{
+	if (a->nagencies != b->nagencies)
+		return false;
+	for (size_t i = 0; i < a->nagencies; i++)
+		if (rank_in(b->agencies, b->nagencies, a->agencies[i]) ==
+		    b->nagencies)
+			return false;
+	return true;
+}
+
+/* What a joint finding's partner disagrees on: the letter prints one
+ * finding for all of them, so they must agree on where it goes. */
+static const char *
+disagreement(const struct finding *f, const struct finding *lead)
+{
+	if (!same_text(f->kind, lead->kind))
+		return "kind";
+	if (!same_text(f->theme, lead->theme))
+		return "theme";
+	if (!same_agencies(f, lead))
+		return "agencies";
+	if (!same_text(f->judgement, lead->judgement))
+		return "judgement";
+	return NULL;
+}
+
 static int
 check_partners(const struct group *g, struct diag_sink *d)
 {
@@ -107,17 +143,19 @@ check_partners(const struct group *g, struct diag_sink *d)
 	int rc = 0;
 	for (size_t i = 1; i < g->n; i++) {
 		const struct finding *f = g->members[i];
-		const char *what = strcmp(f->kind, lead->kind) ? "kind"
-		                   : (f->theme == NULL) != (lead->theme == NULL) ||
-		                           (f->theme && strcmp(f->theme, lead->theme))
-		                       ? "theme"
-		                       : NULL;
+		const char *what = disagreement(f, lead);
 		if (what == NULL)
 			continue;
-		diag_error(d, f->pos.path, f->pos.line, f->pos.col,
+		const struct value *at = value_get(f->src, what);
+		diag_error(d, f->pos.path, at ? at->line : f->pos.line,
+		           at ? at->col : f->pos.col,
 		           "joint finding '%s' differs in %s from its partner '%s'",
 		           f->id, what, lead->id);
-		diag_hint(d, "joint partners share their kind and theme");
+		diag_hint(d, "joint partners share their kind, theme, agencies "
+		             "and judgement");
+		const struct value *lat = value_get(lead->src, what);
+		diag_note(d, lead->pos.path, lat ? lat->line : lead->pos.line,
+		          lat ? lat->col : lead->pos.col, "'%s' is here", lead->id);
 		rc = -1;
 	}
 	return rc;
@@ -152,6 +190,17 @@ fill_group(struct arena *a, const struct inspection *ins, struct group *g,
 	g->theme_rank = fold_theme_rank(ins, lead->theme);
 	/* partnership-wide findings (no agency named) come first */
 	g->agency_rank = g->nagencies ? 1 + agency_rank(ins, g->agencies[0]) : 0;
+	g->judgement_rank = ins->fw->njudgements;
+	for (size_t i = 0; lead->judgement && i < ins->fw->njudgements; i++)
+		if (!strcmp(ins->fw->judgements[i].id, lead->judgement))
+			g->judgement_rank = i;
+	const struct kind_def *k = framework_kind(ins->fw, lead->kind);
+	enum kind_by by = k ? k->by : BY_THEME;
+	g->key[0] = by == BY_AGENCY      ? g->agency_rank
+	            : by == BY_JUDGEMENT ? g->judgement_rank
+	                                 : g->theme_rank;
+	g->key[1] = by == BY_THEME ? g->agency_rank : g->theme_rank;
+	g->key[2] = by == BY_AGENCY ? 0 : by == BY_THEME ? 0 : g->agency_rank;
 }
 
 static int
@@ -160,10 +209,9 @@ compare(const void *pa, const void *pb)
 	const struct group *a = pa, *b = pb;
 	if (a->kind_rank != b->kind_rank)
 		return a->kind_rank < b->kind_rank ? -1 : 1;
-	if (a->theme_rank != b->theme_rank)
-		return a->theme_rank < b->theme_rank ? -1 : 1;
-	if (a->agency_rank != b->agency_rank)
-		return a->agency_rank < b->agency_rank ? -1 : 1;
+	for (size_t i = 0; i < 3; i++)
+		if (a->key[i] != b->key[i])
+			return a->key[i] < b->key[i] ? -1 : 1;
 	size_t x = a->members[0]->order, y = b->members[0]->order;
 	return x < y ? -1 : x > y;
 }

@@ -22,7 +22,10 @@ struct group {
 	size_t ncases;
 	const char **contrasts; /* leads of contrasted groups, sorted */
 	size_t ncontrasts;
-	size_t kind_rank, theme_rank, agency_rank;
+	size_t kind_rank, theme_rank, agency_rank, judgement_rank;
+	/* the sort keys after the kind: the kind's grouping first (theme,
+	 * agency or judgement), then theme, then agency */
+	size_t key[3];
 };
 
 /* Folds ins's findings into groups sorted in letter order; *n receives the

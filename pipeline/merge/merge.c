@@ -12,7 +12,9 @@
 #include "core/value.h"
 #include "core/yaml.h"
 #include "ingest/model.h"
+#include "merge/check.h"
 #include "merge/fold.h"
+#include "merge/judge.h"
 
 struct ctx {
 	struct arena *a;
@@ -46,13 +48,14 @@ date_node(struct ctx *c, struct date dt)
 	return v;
 }
 
-/* The name an inspectorate had on date dt. */
+/* The name that id had on date dt, in a registry of names by date. */
 static const struct inspectorate_name *
-name_on(const struct inspection *ins, const char *id, struct date dt)
+name_in(const struct inspectorate_name *names, size_t count, const char *id,
+        struct date dt)
 {
 	const struct inspectorate_name *last = NULL;
-	for (size_t i = 0; i < ins->nnames; i++) {
-		const struct inspectorate_name *n = &ins->names[i];
+	for (size_t i = 0; i < count; i++) {
+		const struct inspectorate_name *n = &names[i];
 		if (strcmp(n->id, id))
 			continue;
 		if (!n->has_until || date_cmp(dt, n->until) <= 0)
@@ -60,6 +63,13 @@ name_on(const struct inspection *ins, const char *id, struct date dt)
 		last = n;
 	}
 	return last;
+}
+
+/* The name an inspectorate had on date dt. */
+static const struct inspectorate_name *
+name_on(const struct inspection *ins, const char *id, struct date dt)
+{
+	return name_in(ins->names, ins->nnames, id, dt);
 }
 
 /* Joins words as "a", "a and b", "a, b and c". */
@@ -106,12 +116,13 @@ id_list(struct ctx *c, const char **ids, size_t n)
 }
 
 static struct value *
-finding_node(struct ctx *c, const struct group *g)
+finding_node(struct ctx *c, const struct group *g, long number)
 {
 	const struct inspection *ins = c->ins;
 	const struct finding *lead = g->members[0];
 	struct value *v = map(c);
 	value_put_str(c->a, v, "id", lead->id);
+	value_put_int(c->a, v, "number", number);
 	if (g->n > 1) {
 		struct value *ids = seq(c);
 		for (size_t i = 0; i < g->n; i++)
@@ -173,35 +184,181 @@ heading_case(struct ctx *c, const char *title)
 	return h;
 }
 
+static const char *const by_names[] = {"theme", "agency", "judgement"};
+
+/* The grade given to judgement id, or NULL. */
+static const char *
+grade_given(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->ngrades; i++)
+		if (!strcmp(ins->grades[i].judgement, id))
+			return ins->grades[i].grade;
+	return NULL;
+}
+
+/* Puts a judgement's id, title, place and grade into m. */
+static void
+put_judgement(struct ctx *c, struct value *m, const struct judgement_def *j)
+{
+	const char *grade = grade_given(c->ins, j->id);
+	const struct grade_def *gd =
+	    grade ? framework_grade(c->ins->fw, grade) : NULL;
+	value_put_str(c->a, m, "id", j->id);
+	value_put_str(c->a, m, "title", j->title);
+	value_put_bool(c->a, m, "key", j->key);
+	value_put_bool(c->a, m, "sub", j->parent != NULL);
+	if (j->parent)
+		value_put_str(c->a, m, "parent", j->parent);
+	value_put_str(c->a, m, "grade", grade);
+	value_put_str(c->a, m, "grade_title", gd ? gd->title : NULL);
+}
+
+/* A new group of a kind's findings, headed by g's theme or agency. */
+static struct value *
+group_node(struct ctx *c, enum kind_by by, const struct group *g)
+{
+	struct value *v = map(c);
+	const char *t = g->members[0]->theme;
+	if (by == BY_THEME) {
+		value_put_str(c->a, v, "id", t);
+		value_put_str(c->a, v, "title",
+		              t ? heading_case(c, theme_title(c->ins, t)) : NULL);
+	} else if (g->nagencies == 0) {
+		value_put_bool(c->a, v, "partnership", true);
+	} else {
+		const struct agency *ag = agency_get(c->ins, g->agencies[0]);
+		value_put_str(c->a, v, "id", ag->id);
+		value_put_str(c->a, v, "name", ag->name);
+	}
+	return v;
+}
+
+/* The findings of kind k grouped by judgement: every judgement of the
+ * framework in its order, with or without findings. */
+static struct value *
+by_judgement(struct ctx *c, const struct kind_def *k, const struct group *g,
+             size_t n, long *count)
+{
+	const struct framework *fw = c->ins->fw;
+	struct value *list = seq(c);
+	for (size_t j = 0; j < fw->njudgements; j++) {
+		struct value *m = map(c), *findings = seq(c);
+		put_judgement(c, m, &fw->judgements[j]);
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(g[i].members[0]->kind, k->id) &&
+			    g[i].judgement_rank == j)
+				value_push(c->a, findings,
+				           finding_node(c, &g[i], ++*count));
+		value_put_bool(c->a, m, "any", findings->n > 0);
+		value_put(c->a, m, "findings", findings);
+		value_push(c->a, list, m);
+	}
+	return list;
+}
+
 static struct value *
 kind_node(struct ctx *c, const struct kind_def *k, const struct group *g,
           size_t n)
 {
-	struct value *v = map(c), *themes = seq(c), *cur = NULL;
-	size_t cur_rank = 0, count = 0;
-	for (size_t i = 0; i < n; i++) {
+	struct value *v = map(c), *groups = seq(c), *cur = NULL;
+	size_t cur_key = 0;
+	long count = 0;
+	if (k->by == BY_JUDGEMENT)
+		groups = by_judgement(c, k, g, n, &count);
+	for (size_t i = 0; i < n && k->by != BY_JUDGEMENT; i++) {
 		if (strcmp(g[i].members[0]->kind, k->id))
 			continue;
-		const char *t = g[i].members[0]->theme;
-		/* groups are sorted by theme within a kind: a new rank starts a
-		 * new theme */
-		if (cur == NULL || g[i].theme_rank != cur_rank) {
-			struct value *tn = map(c);
-			value_put_str(c->a, tn, "id", t);
-			value_put_str(c->a, tn, "title",
-			              t ? heading_case(c, theme_title(c->ins, t)) : NULL);
+		/* groups are sorted by their key within a kind: a new key
+		 * starts a new group */
+		if (cur == NULL || g[i].key[0] != cur_key) {
+			struct value *gn = group_node(c, k->by, &g[i]);
 			cur = seq(c);
-			value_put(c->a, tn, "findings", cur);
-			value_push(c->a, themes, tn);
-			cur_rank = g[i].theme_rank;
+			value_put(c->a, gn, "findings", cur);
+			value_push(c->a, groups, gn);
+			cur_key = g[i].key[0];
 		}
-		value_push(c->a, cur, finding_node(c, &g[i]));
-		count++;
+		value_push(c->a, cur, finding_node(c, &g[i], ++count));
 	}
 	value_put_str(c->a, v, "heading", k->heading);
-	value_put_int(c->a, v, "count", (long)count);
+	value_put_str(c->a, v, "by", by_names[k->by]);
+	value_put_int(c->a, v, "count", count);
 	value_put_bool(c->a, v, "any", count > 0);
-	value_put(c->a, v, "themes", themes);
+	value_put(c->a, v, k->by == BY_THEME    ? "themes"
+	                   : k->by == BY_AGENCY ? "agencies"
+	                                        : "judgements",
+	          groups);
+	return v;
+}
+
+/* The judgement table: each judgement's grade, and the overall by the
+ * framework's rule (verdict). */
+static struct value *
+judgements_node(struct ctx *c, const struct verdict *vd)
+{
+	const struct framework *fw = c->ins->fw;
+	struct value *v = map(c);
+	value_put_bool(c->a, v, "graded", fw->njudgements > 0);
+	if (fw->njudgements == 0)
+		return v;
+	struct buf rule;
+	buf_init(&rule);
+	judge_rule_text(fw, &rule);
+	value_put_str(c->a, v, "rule", buf_cstr(&rule));
+	buf_release(&rule);
+	struct value *o = map(c), *items = seq(c);
+	const struct grade_def *gd = framework_grade(fw, vd->overall);
+	value_put_str(c->a, o, "title", fw->overall.title);
+	value_put_str(c->a, o, "grade", vd->overall);
+	value_put_str(c->a, o, "grade_title", gd ? gd->title : NULL);
+	value_put_bool(c->a, o, "limited", vd->limited);
+	const char *titles[16];
+	for (size_t i = 0; i < vd->nby; i++)
+		titles[i] = framework_judgement(fw, vd->by[i])->title;
+	if (vd->limited)
+		value_put_str(c->a, o, "limited_by_text",
+		              join_words(c, titles, vd->nby));
+	value_put(c->a, v, "overall", o);
+	for (size_t i = 0; i < fw->njudgements; i++) {
+		const struct judgement_def *j = &fw->judgements[i];
+		struct value *m = map(c);
+		put_judgement(c, m, j);
+		bool limiting = false;
+		for (size_t k = 0; vd->limited && k < vd->nby; k++)
+			limiting |= !strcmp(vd->by[k], j->id);
+		value_put_bool(c->a, m, "limiting", limiting);
+		value_push(c->a, items, m);
+	}
+	value_put(c->a, v, "items", items);
+	return v;
+}
+
+/* Other bodies' names on the letter's date (templates/terms.yaml). */
+static struct value *
+terms_node(struct ctx *c)
+{
+	const struct inspection *ins = c->ins;
+	struct value *v = map(c);
+	for (size_t i = 0; i < ins->nterms; i++) {
+		const char *id = ins->terms[i].id;
+		if (value_get(v, id))
+			continue;
+		const struct inspectorate_name *t =
+		    name_in(ins->terms, ins->nterms, id, ins->letter);
+		struct value *m = map(c);
+		value_put_str(c->a, m, "name", t->name);
+		value_put_str(c->a, m, "abbr", t->abbr ? t->abbr : t->name);
+		value_put_str(c->a, m, "first",
+		              t->abbr ? arena_printf(c->a, "%s (%s)", t->name,
+		                                     t->abbr)
+		                      : t->name);
+		const char *plural = t->plural ? t->plural : t->name;
+		value_put_str(c->a, m, "plural", plural);
+		value_put_str(c->a, m, "plural_first",
+		              t->plural_abbr ? arena_printf(c->a, "%s (%s)", plural,
+		                                            t->plural_abbr)
+		                             : plural);
+		value_put(c->a, v, id, m);
+	}
 	return v;
 }
 
@@ -278,7 +435,7 @@ people_node(struct ctx *c, const struct person *p, size_t n, bool signatory)
 		struct value *m = map(c);
 		value_put_str(c->a, m, "name", p[i].name);
 		value_put_str(c->a, m, "role", p[i].role);
-		if (signatory) {
+		if (signatory || p[i].inspectorate) {
 			const struct inspectorate_name *nm =
 			    name_on(c->ins, p[i].inspectorate, c->ins->letter);
 			value_put_str(c->a, m, "inspectorate", p[i].inspectorate);
@@ -349,14 +506,13 @@ cases_node(struct ctx *c)
 		value_push(c->a, by_band, m);
 	}
 	value_put(c->a, v, "age_bands", by_band);
+	const char *const *scale;
+	size_t nscale = framework_case_scale(ins->fw, &scale);
 	for (size_t i = 0; i < ins->nagencies; i++) {
-		static const char *const scale[] = {"outstanding", "good",
-		                                    "requires-improvement",
-		                                    "inadequate"};
 		const struct agency *ag = &ins->agencies[i];
 		struct value *m = map(c), *ratings = map(c);
 		long rated = 0;
-		for (size_t s = 0; s < 4; s++) {
+		for (size_t s = 0; s < nscale; s++) {
 			long n = 0;
 			for (size_t k = 0; k < ins->ncases; k++)
 				for (size_t p = 0; p < ins->cases[k].npractice; p++)
@@ -387,6 +543,8 @@ head_node(struct ctx *c)
 	value_put_str(c->a, area, "name", ins->area_name);
 	value_put_str(c->a, area, "authority", ins->area_authority);
 	value_put_str(c->a, area, "code", ins->area_code);
+	if (ins->area_description)
+		value_put_str(c->a, area, "description", ins->area_description);
 	value_put(c->a, v, "area", area);
 	value_put_str(c->a, theme, "id", ins->theme.id);
 	value_put_str(c->a, theme, "title", ins->theme.title);
@@ -400,8 +558,11 @@ merge_run(struct arena *a, const struct inspection *ins, struct diag_sink *d)
 	struct ctx c = {a, ins};
 	size_t n;
 	struct group *g = fold_findings(a, ins, &n, d);
-	if (g == NULL)
+	struct verdict vd = {0};
+	int rc = ins->fw->njudgements ? judge_overall(ins, &vd, d) : 0;
+	if (g == NULL || rc < 0)
 		return NULL;
+	merge_check(ins, g, n, d);
 	struct value *v = head_node(&c), *kinds = map(&c);
 	const char *insp_text;
 	value_put(a, v, "dates", dates_node(&c));
@@ -410,6 +571,8 @@ merge_run(struct arena *a, const struct inspection *ins, struct diag_sink *d)
 	          people_node(&c, ins->addressees, ins->naddressees, false));
 	value_put(a, v, "signatories",
 	          people_node(&c, ins->signatories, ins->nsignatories, true));
+	if (ins->nteam)
+		value_put(a, v, "team", people_node(&c, ins->team, ins->nteam, false));
 	value_put(a, v, "inspectorates", inspectorates_node(&c, &insp_text));
 	value_put_str(a, v, "inspectorates_text", insp_text);
 	value_put(a, v, "agencies", agencies_node(&c, g, n));
@@ -419,6 +582,8 @@ merge_run(struct arena *a, const struct inspection *ins, struct diag_sink *d)
 	value_put_str(a, v, "agencies_text",
 	              join_words(&c, names, ins->nagencies < 64 ? ins->nagencies : 64));
 	value_put(a, v, "cases", cases_node(&c));
+	value_put(a, v, "terms", terms_node(&c));
+	value_put(a, v, "judgements", judgements_node(&c, &vd));
 	for (size_t i = 0; i < ins->fw->nkinds; i++)
 		value_put(a, kinds, ins->fw->kinds[i].id,
 		          kind_node(&c, &ins->fw->kinds[i], g, n));

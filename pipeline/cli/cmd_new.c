@@ -1,0 +1,109 @@
+/* jtai new: scaffolds a new inspection folder. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "build/build.h"
+#include "cli/commands.h"
+#include "core/calendar.h"
+#include "core/diag.h"
+#include "core/file.h"
+
+static const char help[] =
+    "usage: jtai new [--framework F] [--area NAME] [--notified DATE] DIR\n\n"
+    "Makes a new inspection folder DIR for framework F: inspection.yaml,\n"
+    "findings/<inspectorate>.yaml for each inspectorate the framework\n"
+    "names, and cases.yaml, every file explained in comments, with example\n"
+    "values that pass 'jtai check' as they stand. The dates follow the\n"
+    "framework: notified on DATE (day 1), on site after the notice period,\n"
+    "the letter 20 working days after fieldwork.\n\n"
+    "options:\n"
+    "  -f, --framework F   the framework (default jtai-2022); see\n"
+    "                      the folders under templates/\n"
+    "  --area NAME         the area's name (default: from DIR's name)\n"
+    "  --notified DATE     the notification date, YYYY-MM-DD (default:\n"
+    "                      today, or the next working day)\n"
+    "  -h, --help          show this help\n\n"
+    "example: jtai new westmoor --framework jtai-2022 && jtai check westmoor\n\n"
+    "exit status: 0 made, 1 DIR exists or cannot be written, 2 wrong usage\n";
+
+/* "west-moor" -> "West Moor". */
+static char *
+area_from(const char *dir)
+{
+	char *copy = strdup(dir);
+	size_t n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	char *s = strdup(file_basename(copy));
+	free(copy);
+	for (char *p = s; *p; p++) {
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+		if ((p == s || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	}
+	return s;
+}
+
+static struct date
+today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	struct date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	return d;
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+	static const struct option longs[] = {
+	    {"framework", required_argument, NULL, 'f'},
+	    {"area", required_argument, NULL, 'a'},
+	    {"notified", required_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0}};
+	if (cli_wants_help(argc, argv)) {
+		fputs(help, stdout);
+		return cli_stdout("", 0);
+	}
+	const char *framework = "jtai-2022", *area = NULL;
+	struct date notified = today();
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:", longs, NULL)) != -1) {
+		if (c == 'f')
+			framework = optarg;
+		else if (c == 'a')
+			area = optarg;
+		else if (c == 'n' && date_parse(optarg, &notified) == 0)
+			continue;
+		else if (c == 'n')
+			return cli_usage_error("new", "'%s' is not a date "
+			                       "(YYYY-MM-DD)", optarg);
+		else
+			return cli_usage_error("new", "unknown option '%s'",
+			                       argv[optind - 1]);
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("new", "expected one folder, got %d",
+		                       argc - optind);
+	const char *dir = argv[optind];
+	char *name = area ? strdup(area) : area_from(dir);
+	char *templates = file_join(build_datadir(), "templates");
+	struct diag_sink d;
+	diag_init(&d);
+	build_new(dir, templates, framework, name, notified, &d);
+	int rc = cli_report(&d);
+	if (rc == 0)
+		fprintf(stderr, "jtai new: made %s (%s); next: jtai check %s\n",
+		        dir, framework, dir);
+	diag_release(&d);
+	free(templates);
+	free(name);
+	return rc;
+}
