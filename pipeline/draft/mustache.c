@@ -92,7 +92,7 @@ tmpl_escape_markdown(struct buf *out, const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		bool esc = (s[i] && strchr("\\`*_[]<>", s[i])) ||
+		bool esc = (s[i] && strchr("\\`*_[]<>|", s[i])) ||
 		           (s[i] == '&' && i + 1 < n &&
 		            (is_alnum(s[i + 1]) || s[i + 1] == '#'));
 		if (!esc)

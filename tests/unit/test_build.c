@@ -118,3 +118,47 @@ Test(build, finds_inspections_in_sorted_order)
 	cr_assert_eq(build_find(test_src("docs"), &dirs, &n, &diags), -1);
 	free(dirs);
 }
+
+/* jtai new: the folder it makes for each shipped framework builds into a
+ * letter with no error and no warning, and it never overwrites a folder. */
+static void
+new_builds_cleanly(const char *framework)
+{
+	char *dir = file_join(test_tmpdir(), "westmoor");
+	struct date notified;
+	date_parse("2026-03-02", &notified);
+	cr_assert_eq(build_new(dir, env.templates_dir, framework, "Westmoor",
+	                       notified, &diags),
+	             0, "%s", test_diags(&diags));
+	struct letter l;
+	cr_assert_eq(build_letter(&env, dir, &l, &diags), 0, "%s: %s", framework,
+	             test_diags(&diags));
+	cr_assert_eq(diags.warnings, 0, "%s: %s", framework, test_diags(&diags));
+	cr_assert_gt(l.pdf.len, 1000);
+	letter_release(&l);
+	cr_assert_eq(build_new(dir, env.templates_dir, framework, "Westmoor",
+	                       notified, &diags),
+	             -1);
+	cr_assert(strstr(test_diags(&diags), "westmoor: error: already exists"));
+	free(dir);
+}
+
+Test(build, new_scaffolds_a_folder_that_builds_jtai_2022)
+{
+	new_builds_cleanly("jtai-2022");
+}
+
+Test(build, new_scaffolds_a_folder_that_builds_jtai_2016)
+{
+	new_builds_cleanly("jtai-2016");
+}
+
+Test(build, new_scaffolds_a_folder_that_builds_sif)
+{
+	new_builds_cleanly("sif");
+}
+
+Test(build, new_scaffolds_a_folder_that_builds_multi_agency_2013)
+{
+	new_builds_cleanly("multi-agency-2013");
+}

@@ -1,5 +1,6 @@
 /* core: buffers, arenas, diagnostics, YAML trees, UTF-8, dates. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,6 +194,41 @@ Test(calendar, working_days)
 	date_parse("2027-12-28", &b);
 	cr_assert_not(date_is_working_day(b)); /* Boxing Day on Sunday */
 	cr_assert_eq(date_working_days_between(a, a), 0);
+}
+
+/* Every weekday from 2010 to 2030 is a holiday exactly when the list in
+ * tests/data/bank-holidays-ew.txt says so: the rules (Easter, the Mondays,
+ * substitute days) and the days moved or added by proclamation. */
+Test(calendar, bank_holidays_2010_to_2030)
+{
+	FILE *f = fopen(test_src("tests/data/bank-holidays-ew.txt"), "r");
+	cr_assert_not_null(f);
+	char line[256], listed[200][11];
+	size_t n = 0;
+	while (fgets(line, sizeof(line), f) && n < 200) {
+		if (line[0] == '#' || strlen(line) <= 10)
+			continue;
+		memcpy(listed[n], line, 10);
+		listed[n++][10] = '\0';
+	}
+	fclose(f);
+	cr_assert_eq(n, 173);
+	struct date d = {2010, 1, 1}, end = {2030, 12, 31};
+	size_t k = 0, found = 0;
+	for (; date_cmp(d, end) <= 0; d = date_from_days(date_to_days(d) + 1)) {
+		char iso[11];
+		date_iso(d, iso);
+		bool want = k < n && !strcmp(listed[k], iso);
+		if (date_weekday(d) >= 5) { /* Saturday, Sunday */
+			cr_assert_not(want, "%s listed but a weekend", iso);
+			continue;
+		}
+		cr_assert_eq(date_is_holiday(d), want, "%s: holiday %d, listed %d",
+		             iso, date_is_holiday(d), want);
+		k += want;
+		found += want;
+	}
+	cr_assert_eq(found, n);
 }
 
 Test(calendar, parse_and_text)
