@@ -62,6 +62,39 @@ Test(diag, format_has_place_level_and_hint)
 	diag_release(&d);
 }
 
+Test(diag, json_and_github_formats_for_tools)
+{
+	struct diag_sink d;
+	diag_init(&d);
+	diag_error(&d, "a \"b\".yaml", 3, 7, "bad\tkey '%s'", "x");
+	diag_hint(&d, "did you mean 'y'?");
+	diag_warning(&d, "c,d:e.yaml", 0, 0, "50%% done\nnext");
+	struct buf b;
+	buf_init(&b);
+	diag_format_json(&d, &b);
+	cr_assert_str_eq(buf_cstr(&b),
+	                 "[\n  {\"path\": \"a \\\"b\\\".yaml\", \"line\": 3, "
+	                 "\"col\": 7, \"severity\": \"error\", \"message\": "
+	                 "\"bad\\u0009key 'x'\", \"hint\": \"did you mean 'y'?\"},"
+	                 "\n  {\"path\": \"c,d:e.yaml\", \"line\": 0, \"col\": 0, "
+	                 "\"severity\": \"warning\", \"message\": \"50% done\\n"
+	                 "next\", \"hint\": null}\n]\n");
+	buf_clear(&b);
+	diag_format_github(&d, &b);
+	cr_assert_str_eq(buf_cstr(&b),
+	                 "::error file=a \"b\".yaml,line=3,col=7::bad\tkey 'x' "
+	                 "(did you mean 'y'?)\n"
+	                 "::warning file=c%2Cd%3Ae.yaml::50%25 done%0Anext\n");
+	diag_werror(&d);
+	cr_assert_eq(d.errors, 2);
+	cr_assert_eq(d.warnings, 0);
+	buf_clear(&b);
+	diag_format_json(&(struct diag_sink){0}, &b);
+	cr_assert_str_eq(buf_cstr(&b), "[]\n");
+	buf_release(&b);
+	diag_release(&d);
+}
+
 Test(diag, nearest_only_when_close)
 {
 	const char *const keys[] = {"summary", "detail", "agencies", "theme"};
