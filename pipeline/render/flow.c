@@ -7,7 +7,11 @@
  * The runs' text is appended to one buffer, adjacent runs of one style
  * merged, and the run pointers resolved when the walk is over. Emphasis is
  * drawn as regular text (the house style has no italics); raw HTML is
- * dropped, as cmark's safe HTML renderer drops it. */
+ * dropped, as cmark's safe HTML renderer drops it.
+ *
+ * A table's cells are parsed with cmark one by one, each as a document of
+ * one paragraph, and their inlines walked by the same switch into runs of
+ * the table's block, so that a cell reads exactly as a paragraph does. */
 #include "render/flow.h"
 
 #include <cmark.h>
@@ -19,6 +23,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "render/render.h"
+#include "render/table.h"
 
 /* The house style, in points. */
 #define BODY_SIZE    12.0
@@ -35,6 +40,8 @@
 #define RULE_SPACE   12.0
 #define CHART_BEFORE 8.0
 #define CHART_AFTER  12.0
+#define TABLE_BEFORE 8.0
+#define TABLE_AFTER  12.0
 #define MAX_INDENT   180.0
 #define MAX_DEPTH    32
 
@@ -82,6 +89,7 @@ struct walker {
 	unsigned next_quote;
 	int bullet_lists; /* bullet lists open */
 	size_t cur;       /* the text block taking runs, or SIZE_MAX */
+	size_t merge0;    /* the first run new text may merge into */
 	size_t *runoff;   /* each run's offset in f->text */
 	size_t runoffcap;
 	int strong;
@@ -199,7 +207,7 @@ add_text(struct walker *w, const char *s, size_t n, enum font_role face,
 		if ((unsigned char)f->text.data[i] < 0x20 &&
 		    f->text.data[i] != '\n')
 			f->text.data[i] = ' ';
-	if (b->nruns > 0) {
+	if (b->nruns > 0 && f->nrun > w->merge0) {
 		struct run *last = &f->run[f->nrun - 1];
 		if (last->face == face && last->size == size &&
 		    last->link == w->link &&
@@ -526,6 +534,88 @@ add_link(struct walker *w, cmark_node *node)
 	return f->link[w->link];
 }
 
+static void walk_node(struct walker *w, cmark_node *node, bool enter);
+
+/* Walks the inlines of a cell's document into the current block's runs.
+ * A chart cannot sit in a cell: an image is an error at the cell's row. */
+static void
+walk_cell(struct walker *w, cmark_node *doc, int line, int col)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *skip = NULL;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		if (skip != NULL) {
+			if (node == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+		} else if (type == CMARK_NODE_IMAGE) {
+			const char *url = cmark_node_get_url(node);
+			diag_error(w->d, w->path, line, col,
+			           "a table cell cannot show image '%s'",
+			           url ? url : "");
+			diag_hint(w->d,
+			          "put a chart in a paragraph of its own");
+			w->rc = -1;
+			skip = node;
+		} else if (type > CMARK_NODE_LAST_BLOCK) {
+			walk_node(w, node, ev == CMARK_EVENT_ENTER);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static void
+add_cell(struct walker *w, const struct table_src *t, size_t r, size_t c,
+         struct buf *md)
+{
+	struct flow *f = w->f;
+	if (f->ncell == f->cellcap)
+		f->cell =
+		    xgrow(f->cell, &f->cellcap, f->ncell + 1, sizeof(*f->cell));
+	size_t i = f->ncell++;
+	f->cell[i] = (struct cell){.run0 = f->nrun, .align = t->align[c]};
+	w->merge0 = f->nrun; /* never into the cell before */
+	int bold = t->header && r == 0;
+	cmark_node *doc = table_cell_parse(&t->cell[r * t->ncol + c], md);
+	w->strong += bold;
+	walk_cell(w, doc, t->line[r], t->col[r]);
+	w->strong -= bold;
+	cmark_node_free(doc);
+	f->cell[i].nruns = f->nrun - f->cell[i].run0;
+}
+
+static void
+add_table(struct walker *w, cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+	struct table_src t;
+	if (table_parse(&t, s ? s : "", s ? strlen(s) : 0, w->path,
+	                node_line(w, node), cmark_node_get_start_column(node),
+	                w->d) < 0) {
+		w->rc = -1;
+		return;
+	}
+	struct flow *f = w->f;
+	struct block *b = new_block(w, BLOCK_TABLE, node);
+	b->cell0 = f->ncell;
+	b->nrow = t.nrow;
+	b->ncol = t.ncol;
+	b->header = t.header;
+	b->space_before = TABLE_BEFORE;
+	b->space_after = TABLE_AFTER;
+	w->cur = f->n - 1;
+	struct buf md;
+	buf_init(&md);
+	for (size_t r = 0; r < t.nrow; r++)
+		for (size_t c = 0; c < t.ncol; c++)
+			add_cell(w, &t, r, c, &md);
+	buf_release(&md);
+	w->cur = SIZE_MAX;
+	table_release(&t);
+}
+
 /* The renderer's one switch: enter opens, exit closes. */
 static void
 walk_node(struct walker *w, cmark_node *node, bool enter)
@@ -547,7 +637,10 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 		enter ? open_text(w, node) : close_heading(w);
 		break;
 	case CMARK_NODE_CODE_BLOCK:
-		add_code_block(w, node);
+		if (table_is_fence(cmark_node_get_fence_info(node)))
+			add_table(w, node);
+		else
+			add_code_block(w, node);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		add_rule(w, node);
@@ -623,6 +716,7 @@ flow_release(struct flow *f)
 {
 	free(f->block);
 	free(f->run);
+	free(f->cell);
 	free(f->link);
 	buf_release(&f->text);
 	memset(f, 0, sizeof(*f));

@@ -1,23 +1,26 @@
 /* The flow: letter.md as a list of blocks to lay out, built by one walk of
  * the cmark tree. A block is a paragraph or heading (a list of runs that
- * the line breaker will break), a thematic break or a chart, with its
+ * the line breaker will break), a thematic break, a chart or a table (see
+ * table.h; each cell a list of runs), with its
  * indent, list marker, spacing and the quote boxes around it. The house
  * style (sizes, spacing, indents) is decided here; where blocks fall on
  * pages is page.c's job. */
 #ifndef JTAI_RENDER_FLOW_H
 #define JTAI_RENDER_FLOW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/buf.h"
 #include "render/layout.h"
+#include "render/table.h"
 
 struct arena;
 struct diag_sink;
 struct render_opts;
 struct scene;
 
-enum block_kind { BLOCK_TEXT, BLOCK_RULE, BLOCK_CHART };
+enum block_kind { BLOCK_TEXT, BLOCK_RULE, BLOCK_CHART, BLOCK_TABLE };
 enum marker_align { MARKER_LEFT, MARKER_RIGHT };
 
 /* Quote boxes drawn around a block; deeper quotes indent but add no box. */
@@ -46,6 +49,15 @@ struct block {
 	double quote_x[FLOW_QUOTES]; /* each box's left edge */
 	const char *title;           /* heading: plain text, for the outline */
 	const struct scene *scene;   /* BLOCK_CHART */
+	size_t cell0, nrow, ncol;    /* BLOCK_TABLE: cells in flow.cell */
+	bool header;                 /* BLOCK_TABLE: row 0 is a header */
+};
+
+/* A table cell: one paragraph of runs in flow.run. A table's cells are
+ * stored row by row; its block's runs span all of theirs. */
+struct cell {
+	size_t run0, nruns;
+	enum cell_align align;
 };
 
 struct flow {
@@ -53,6 +65,8 @@ struct flow {
 	size_t n, cap;
 	struct run *run;
 	size_t nrun, runcap;
+	struct cell *cell;
+	size_t ncell, cellcap;
 	const char **link; /* link targets as written in the Markdown */
 	size_t nlink, linkcap;
 	const char *first_h1; /* text of the first level-1 heading, or NULL */

@@ -5,6 +5,7 @@
  * seen so far. */
 #include "render/layout.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -251,6 +252,43 @@ layout_break_first_fit(struct layout *l, double width)
 	}
 	if (l->nbrk == 0 && n > 0)
 		push_break(l, n); /* only spaces: one empty line */
+}
+
+/* The sums run in the order the breaker and build_line add the same
+ * widths, so that a line measured here fits a measure of exactly its
+ * width. */
+void
+layout_extent(struct layout *l, const struct run *runs, size_t n,
+              double *natural, double *minimum)
+{
+	double line = 0, ink = 0, word = 0;
+	bool started = false; /* glue before a line's first box is dropped */
+	*natural = *minimum = 0;
+	itemize(l, runs, n, HUGE_VAL);
+	for (size_t i = 0; i < l->nitem; i++) {
+		const struct layout_item *it = &l->item[i];
+		if (it->kind == ITEM_BOX) {
+			line += it->width;
+			ink = line;
+			word += it->width;
+			if (word > *minimum)
+				*minimum = word;
+			started = true;
+			continue;
+		}
+		word = 0;
+		if (it->kind == ITEM_GLUE && started) {
+			line += it->width;
+		} else if (it->kind == ITEM_PENALTY &&
+		           it->penalty == LAYOUT_FORCE) {
+			if (ink > *natural)
+				*natural = ink;
+			line = ink = 0;
+			started = false;
+		}
+	}
+	if (ink > *natural)
+		*natural = ink;
 }
 
 static struct line_seg *

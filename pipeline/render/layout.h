@@ -97,6 +97,13 @@ void layout_release(struct layout *l);
 size_t layout_paragraph(struct layout *l, const struct run *runs, size_t n,
                         double width, struct lines *out);
 
+/* The widths runs[0..n) ask for: *natural, the widest line when nothing
+ * but a forced break ends a line, and *minimum, the widest word (a
+ * measure below it breaks a word). layout_paragraph at *natural gives the
+ * forced lines and no others. */
+void layout_extent(struct layout *l, const struct run *runs, size_t n,
+                   double *natural, double *minimum);
+
 /* The first-fit breaker: each line takes as many words as fit. */
 void layout_break_first_fit(struct layout *l, double width);
 

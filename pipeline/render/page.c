@@ -6,7 +6,14 @@
  * page, nor a single last line carried to the next. A chart is never
  * split: it moves to the next page, and is scaled down to fit the text
  * width (and a page). Blocks in quotes extend their quote's box on the
- * page they land on. */
+ * page they land on.
+ *
+ * A table's columns take their widths from their content (table_widths)
+ * and its cells are broken into lines at those widths. Rows never split,
+ * but for a row taller than a page, which splits between lines; a table
+ * goes on in parts, one a page, each framed, and each part after the first
+ * opens with the header row again. Its first two rows (the header and the
+ * first body row) stay together, and a heading stays with them. */
 #include "render/page.h"
 
 #include <stdint.h>
@@ -16,6 +23,7 @@
 #include "chart/scene.h"
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "render/table.h"
 
 #define GROW(a, n, cap)                                                        \
 	((n) == (cap)                                                          \
@@ -27,6 +35,7 @@
 
 struct span {
 	size_t line0, n;
+	size_t col0; /* a table's: its first column in pager.colw */
 };
 
 struct pager {
@@ -34,10 +43,13 @@ struct pager {
 	struct layout *l;
 	struct lines lines; /* of every text block */
 	struct span *span;  /* each block's lines */
+	struct span *cspan; /* each table cell's lines, by flow.cell index */
 	double y;           /* top of the free space on the page */
 	bool fresh;         /* nothing placed on the page yet */
 	const struct block *prev;
 	size_t open[FLOW_QUOTES]; /* each level's quote box on this page */
+	double *colw;             /* each table column's width */
+	size_t ncolw, colwcap;
 };
 
 static double
@@ -57,6 +69,7 @@ new_page(struct pager *p)
 	pg->rect0 = dl->nrect;
 	pg->link0 = dl->nlink;
 	pg->chart0 = dl->nchart;
+	pg->cell0 = dl->ncell;
 	p->y = PAGE_TOP;
 	p->fresh = true;
 	for (int i = 0; i < FLOW_QUOTES; i++)
@@ -73,6 +86,7 @@ end_pages(struct doc_layout *dl)
 		pg->nrect = (last ? dl->nrect : pg[1].rect0) - pg->rect0;
 		pg->nlink = (last ? dl->nlink : pg[1].link0) - pg->link0;
 		pg->nchart = (last ? dl->nchart : pg[1].chart0) - pg->chart0;
+		pg->ncell = (last ? dl->ncell : pg[1].cell0) - pg->cell0;
 	}
 }
 
@@ -100,6 +114,9 @@ chart_scale(const struct block *b)
 	return s;
 }
 
+static double table_keep(const struct pager *p, size_t i);
+
+/* A block's height; for a table, of the rows that must stay together. */
 static double
 block_height(const struct pager *p, size_t i)
 {
@@ -111,6 +128,8 @@ block_height(const struct pager *p, size_t i)
 		return RULE_HEIGHT;
 	case BLOCK_CHART:
 		return b->scene->height * chart_scale(b);
+	case BLOCK_TABLE:
+		return table_keep(p, i);
 	}
 	return 0;
 }
@@ -159,6 +178,16 @@ extend_quotes(struct pager *p, const struct block *b, double top, double bottom)
 		}
 		dl->rect[r].h = bottom + FLOW_QUOTE_PAD - dl->rect[r].y;
 	}
+}
+
+/* A rect in the rule's ink: a rule, or a shaded area. */
+static void
+push_rect(struct doc_layout *dl, enum pg_rect_kind kind, double x, double y,
+          double w, double h)
+{
+	GROW(dl->rect, dl->nrect, dl->rectcap);
+	dl->rect[dl->nrect++] = (struct pg_rect){
+	    .kind = kind, .x = x, .y = y, .w = w, .h = h, .ink = INK_RULE};
 }
 
 static struct pg_text *
@@ -223,21 +252,18 @@ place_marker(struct pager *p, const struct block *b, double y)
 	t->face = b->heading ? FONT_BOLD : FONT_REGULAR;
 }
 
+/* Shows line ln of runs starting at x on baseline y. */
 static void
-place_line(struct pager *p, const struct block *b, const struct line *ln,
-           bool first, double top)
+place_segs(struct pager *p, const struct run *runs, const struct line *ln,
+           double x, double y)
 {
 	struct doc_layout *dl = p->dl;
-	const struct run *runs = dl->flow.run + b->run0;
-	double y = baseline(p, b, top);
-	if (first && b->marker)
-		place_marker(p, b, y);
 	for (size_t s = ln->seg; s < ln->seg + ln->nseg; s++) {
 		const struct line_seg *sg = &p->lines.seg[s];
 		const struct run *r = &runs[sg->run];
 		struct pg_text *t =
 		    push_text(dl, r->text + sg->start, sg->end - sg->start,
-		              PAGE_MARGIN + b->indent + sg->x, y, sg->width);
+		              x + sg->x, y, sg->width);
 		t->face = r->face;
 		t->size = r->size;
 		if (r->link >= 0) {
@@ -245,6 +271,17 @@ place_line(struct pager *p, const struct block *b, const struct line *ln,
 			push_link(dl, t, r->link);
 		}
 	}
+}
+
+static void
+place_line(struct pager *p, const struct block *b, const struct line *ln,
+           bool first, double top)
+{
+	double y = baseline(p, b, top);
+	if (first && b->marker)
+		place_marker(p, b, y);
+	place_segs(p, p->dl->flow.run + b->run0, ln, PAGE_MARGIN + b->indent,
+	           y);
 	extend_quotes(p, b, top, top + b->leading);
 }
 
@@ -329,14 +366,8 @@ place_figure(struct pager *p, size_t i)
 	double top = p->y + gap(p, b);
 	double x = PAGE_MARGIN + b->indent;
 	if (b->kind == BLOCK_RULE) {
-		GROW(dl->rect, dl->nrect, dl->rectcap);
-		dl->rect[dl->nrect++] = (struct pg_rect){
-		    .kind = RECT_FILL,
-		    .x = x,
-		    .y = top,
-		    .w = PAGE_TEXT_WIDTH - b->indent - b->inset,
-		    .h = h,
-		    .ink = INK_RULE};
+		push_rect(dl, RECT_FILL, x, top,
+		          PAGE_TEXT_WIDTH - b->indent - b->inset, h);
 	} else {
 		GROW(dl->chart, dl->nchart, dl->chartcap);
 		dl->chart[dl->nchart++] =
@@ -347,6 +378,265 @@ place_figure(struct pager *p, size_t i)
 	}
 	extend_quotes(p, b, top, top + h);
 	p->y = top + h;
+	p->fresh = false;
+	p->prev = b;
+}
+
+/* A table being placed, and its part on the current page. */
+struct tab {
+	size_t i; /* the block */
+	const struct block *b;
+	const struct cell *cell;  /* its cells, row by row */
+	const struct span *cspan; /* their lines */
+	const double *colw;
+	double x, width;
+	double header_h; /* the header row's height, or 0 */
+	bool repeat;     /* each part opens with the header row */
+	bool marked;     /* the list marker is placed */
+	double top, y;   /* the part's top, and its bottom so far */
+	bool fresh;      /* the part is at a page's top with no row but the
+	                    repeated header */
+};
+
+/* Text in a cell of a column w wide; a cramped column keeps some room. */
+static double
+cell_measure(double w)
+{
+	return max2(w - 2 * TABLE_PAD_X, 1);
+}
+
+/* The lines of row r: of its tallest cell, and one for an empty row. */
+static size_t
+row_lines(const struct tab *t, size_t r)
+{
+	size_t n = 1;
+	for (size_t c = 0; c < t->b->ncol; c++) {
+		size_t k = t->cspan[r * t->b->ncol + c].n;
+		n = k > n ? k : n;
+	}
+	return n;
+}
+
+static double
+row_height(const struct block *b, size_t lines)
+{
+	return (double)lines * b->leading + 2 * TABLE_PAD_Y;
+}
+
+static void
+tab_init(const struct pager *p, size_t i, struct tab *t)
+{
+	const struct flow *f = &p->dl->flow;
+	const struct block *b = &f->block[i];
+	*t = (struct tab){.i = i,
+	                  .b = b,
+	                  .cell = f->cell + b->cell0,
+	                  .cspan = p->cspan + b->cell0,
+	                  .colw = p->colw + p->span[i].col0,
+	                  .x = PAGE_MARGIN + b->indent};
+	for (size_t c = 0; c < b->ncol; c++)
+		t->width += t->colw[c];
+	if (b->header) {
+		t->header_h = row_height(b, row_lines(t, 0));
+		/* a header taller than this would crowd out the rows */
+		t->repeat = t->header_h <= (PAGE_BOTTOM - PAGE_TOP) / 4;
+	}
+}
+
+/* Height of the rows that go together: the first two. */
+static double
+table_keep(const struct pager *p, size_t i)
+{
+	struct tab t;
+	tab_init(p, i, &t);
+	double h = 0;
+	for (size_t r = 0; r < t.b->nrow && r < 2; r++)
+		h += row_height(t.b, row_lines(&t, r));
+	return h;
+}
+
+/* Column widths from the content, then the cells broken into lines. */
+static void
+break_table(struct pager *p, size_t i)
+{
+	const struct flow *f = &p->dl->flow;
+	const struct block *b = &f->block[i];
+	double nat[TABLE_MAX_COLS] = {0}, min[TABLE_MAX_COLS] = {0};
+	size_t ncell = b->nrow * b->ncol;
+	for (size_t k = 0; k < ncell; k++) {
+		const struct cell *c = &f->cell[b->cell0 + k];
+		double n, m;
+		layout_extent(p->l, f->run + c->run0, c->nruns, &n, &m);
+		nat[k % b->ncol] = max2(nat[k % b->ncol], n + 2 * TABLE_PAD_X);
+		min[k % b->ncol] = max2(min[k % b->ncol], m + 2 * TABLE_PAD_X);
+	}
+	if (p->ncolw + b->ncol > p->colwcap)
+		p->colw = xgrow(p->colw, &p->colwcap, p->ncolw + b->ncol,
+		                sizeof(*p->colw));
+	double *w = p->colw + p->ncolw;
+	p->span[i].col0 = p->ncolw;
+	p->ncolw += b->ncol;
+	table_widths(nat, min, b->ncol, PAGE_TEXT_WIDTH - b->indent - b->inset,
+	             w);
+	for (size_t k = 0; k < ncell; k++) {
+		const struct cell *c = &f->cell[b->cell0 + k];
+		struct span *sp = &p->cspan[b->cell0 + k];
+		sp->line0 = p->lines.n;
+		sp->n =
+		    layout_paragraph(p->l, f->run + c->run0, c->nruns,
+		                     cell_measure(w[k % b->ncol]), &p->lines);
+	}
+}
+
+static double
+align_offset(enum cell_align a, double room, double width)
+{
+	double slack = room > width ? room - width : 0;
+	return a == CELL_RIGHT ? slack : a == CELL_CENTRE ? slack / 2 : 0;
+}
+
+/* Lines [from, from + k) of cell (r, c), in its box at x, t->y, h high. */
+static void
+place_cell(struct pager *p, const struct tab *t, size_t r, size_t c,
+           size_t from, size_t k, double x, double h)
+{
+	struct doc_layout *dl = p->dl;
+	const struct block *b = t->b;
+	const struct cell *cl = &t->cell[r * b->ncol + c];
+	const struct span *sp = &t->cspan[r * b->ncol + c];
+	size_t end = from + k < sp->n ? from + k : sp->n;
+	double room = cell_measure(t->colw[c]);
+	GROW(dl->cell, dl->ncell, dl->cellcap);
+	size_t at = dl->ncell++;
+	dl->cell[at] = (struct pg_cell){.block = t->i,
+	                                .row = r,
+	                                .col = c,
+	                                .header = b->header && r == 0,
+	                                .x = x,
+	                                .y = t->y,
+	                                .w = t->colw[c],
+	                                .h = h,
+	                                .text0 = dl->ntext,
+	                                .line0 = from,
+	                                .nline = end > from ? end - from : 0,
+	                                .align = cl->align};
+	for (size_t j = from; j < end; j++) {
+		const struct line *ln = &p->lines.line[sp->line0 + j];
+		double top =
+		    t->y + TABLE_PAD_Y + (double)(j - from) * b->leading;
+		place_segs(p, dl->flow.run + cl->run0, ln,
+		           x + TABLE_PAD_X +
+		               align_offset(cl->align, room, ln->width),
+		           baseline(p, b, top));
+	}
+	dl->cell[at].ntext = dl->ntext - dl->cell[at].text0;
+}
+
+/* Lines [from, from + k) of row r at the bottom of the part: the shade
+ * of a header, and the rule above when the row is not the part's first
+ * (the shade first, so that rules are drawn over it). */
+static void
+place_row(struct pager *p, struct tab *t, size_t r, size_t from, size_t k)
+{
+	const struct block *b = t->b;
+	double h = row_height(b, k), x = t->x;
+	extend_quotes(p, b, t->top, t->y + h);
+	if (b->header && r == 0)
+		push_rect(p->dl, RECT_SHADE, t->x, t->y, t->width, h);
+	if (t->y > t->top)
+		push_rect(p->dl, RECT_FILL, t->x, t->y - TABLE_RULE / 2,
+		          t->width, TABLE_RULE);
+	if (b->marker && !t->marked) {
+		place_marker(p, b, baseline(p, b, t->y + TABLE_PAD_Y));
+		t->marked = true;
+	}
+	for (size_t c = 0; c < b->ncol; c++) {
+		place_cell(p, t, r, c, from, k, x, h);
+		x += t->colw[c];
+	}
+	t->y += h;
+}
+
+/* The rules between the columns and the border around the part, all
+ * inside the table's box. */
+static void
+close_part(struct pager *p, const struct tab *t)
+{
+	struct doc_layout *dl = p->dl;
+	double h = t->y - t->top, x = t->x, w = t->width, e = TABLE_BORDER;
+	if (h <= 0)
+		return;
+	for (size_t c = 0; c + 1 < t->b->ncol; c++) {
+		x += t->colw[c];
+		push_rect(dl, RECT_FILL, x - TABLE_RULE / 2, t->top, TABLE_RULE,
+		          h);
+	}
+	x = t->x;
+	push_rect(dl, RECT_FILL, x, t->top, w, e);
+	push_rect(dl, RECT_FILL, x, t->y - e, w, e);
+	push_rect(dl, RECT_FILL, x, t->top, e, h);
+	push_rect(dl, RECT_FILL, x + w - e, t->top, e, h);
+}
+
+/* Ends the part and opens the next at the top of a new page, with the
+ * header row when header says so. */
+static void
+next_part(struct pager *p, struct tab *t, bool header)
+{
+	close_part(p, t);
+	new_page(p);
+	t->top = t->y = p->y + gap(p, t->b);
+	if (header && t->repeat)
+		place_row(p, t, 0, 0, row_lines(t, 0));
+	t->fresh = true;
+}
+
+/* How many of the left lines of row r go into the part: all, or none
+ * (the row moves to the next page), or as many as fit when the row would
+ * not fit on a page of its own either. */
+static size_t
+row_fit(const struct tab *t, size_t r, size_t left)
+{
+	const struct block *b = t->b;
+	double room = (PAGE_BOTTOM - t->y - 2 * TABLE_PAD_Y) / b->leading;
+	size_t fit = room > 0 ? (size_t)(room + 1e-9) : 0;
+	if (fit >= left)
+		return left;
+	double page = PAGE_BOTTOM - PAGE_TOP -
+	              (b->nquote > 0 ? FLOW_QUOTE_PAD : 0) -
+	              (t->repeat && r > 0 ? t->header_h : 0);
+	if (!t->fresh && row_height(b, left) <= page)
+		return 0;
+	if (fit == 0)
+		return t->fresh ? 1 : 0; /* not even a line: overflow or move */
+	return fit;
+}
+
+static void
+place_table(struct pager *p, size_t i)
+{
+	struct tab t;
+	tab_init(p, i, &t);
+	const struct block *b = t.b;
+	if (!p->fresh && p->y + gap(p, b) + table_keep(p, i) > PAGE_BOTTOM)
+		new_page(p);
+	t.top = t.y = p->y + gap(p, b);
+	t.fresh = p->fresh;
+	for (size_t r = 0; r < b->nrow; r++) {
+		size_t n = row_lines(&t, r), done = 0;
+		while (done < n) {
+			size_t k = row_fit(&t, r, n - done);
+			if (k > 0) {
+				place_row(p, &t, r, done, k);
+				t.fresh = false;
+				done += k;
+			}
+			if (done < n)
+				next_part(p, &t, r > 0);
+		}
+	}
+	close_part(p, &t);
+	p->y = t.y;
 	p->fresh = false;
 	p->prev = b;
 }
@@ -407,6 +697,7 @@ page_build(struct doc_layout *dl, struct layout *l)
 	struct pager p = {.dl = dl, .l = l};
 	lines_init(&p.lines);
 	p.span = xcalloc(f->n ? f->n : 1, sizeof(*p.span));
+	p.cspan = xcalloc(f->ncell ? f->ncell : 1, sizeof(*p.cspan));
 	for (size_t i = 0; i < f->n; i++) {
 		const struct block *b = &f->block[i];
 		p.span[i].line0 = p.lines.n;
@@ -414,16 +705,22 @@ page_build(struct doc_layout *dl, struct layout *l)
 			p.span[i].n = layout_paragraph(
 			    l, f->run + b->run0, b->nruns,
 			    PAGE_TEXT_WIDTH - b->indent - b->inset, &p.lines);
+		else if (b->kind == BLOCK_TABLE)
+			break_table(&p, i);
 	}
 	new_page(&p);
 	for (size_t i = 0; i < f->n; i++) {
 		if (f->block[i].kind == BLOCK_TEXT)
 			place_text(&p, i);
+		else if (f->block[i].kind == BLOCK_TABLE)
+			place_table(&p, i);
 		else
 			place_figure(&p, i);
 	}
 	end_pages(dl);
 	add_footers(&p);
 	free(p.span);
+	free(p.cspan);
+	free(p.colw);
 	lines_release(&p.lines);
 }

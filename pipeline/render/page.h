@@ -1,8 +1,9 @@
 /* Laid-out pages: the flow placed on A4 pages as positioned text, rules,
- * quote boxes, link areas and charts, with the running footers and the
- * headings for the outline. The PDF writer (pdf.h) draws exactly this, and
- * tests can read it. Coordinates are points from the page's top-left
- * corner, y growing downwards; text is placed by its baseline. */
+ * quote boxes, link areas, charts and table cells, with the running
+ * footers and the headings for the outline. The PDF writer (pdf.h) draws
+ * exactly this, and tests can read it. Coordinates are points from the
+ * page's top-left corner, y growing downwards; text is placed by its
+ * baseline. */
 #ifndef JTAI_RENDER_PAGE_H
 #define JTAI_RENDER_PAGE_H
 
@@ -26,6 +27,13 @@ struct scene;
 #define PAGE_FOOTER_BASELINE (PAGE_HEIGHT - 36.0)
 #define PAGE_FOOTER_SIZE     9.0
 
+/* Tables: the space between a cell's edges and its text, and the
+ * thickness of the rules between rows and columns and of the border. */
+#define TABLE_PAD_X  6.0
+#define TABLE_PAD_Y  4.0
+#define TABLE_RULE   0.5
+#define TABLE_BORDER 0.75
+
 enum ink { INK_TEXT, INK_LINK, INK_MUTED, INK_RULE };
 
 /* A string shown in one face and size, starting at its baseline (x, y). */
@@ -39,8 +47,9 @@ struct pg_text {
 };
 
 enum pg_rect_kind {
-	RECT_FILL, /* a rule: filled in ink */
-	RECT_QUOTE /* a quote box: shaded, with a bar at its left edge */
+	RECT_FILL,  /* a rule: filled in ink */
+	RECT_QUOTE, /* a quote box: shaded, with a bar at its left edge */
+	RECT_SHADE  /* a table's header row: shaded as a quote box */
 };
 
 struct pg_rect {
@@ -61,12 +70,26 @@ struct pg_chart {
 	double x, y, scale; /* top-left corner, and scene points to pt */
 };
 
+/* A table cell, or the part of it on one page: its box, padding
+ * included, and its strings. A header repeated on a later page gives
+ * cells of row 0 again. */
+struct pg_cell {
+	size_t block;        /* the table's block in the flow */
+	size_t row, col;     /* row 0 is the header when there is one */
+	bool header;         /* drawn as a header cell: bold, shaded */
+	double x, y, w, h;   /* y is the top edge */
+	size_t text0, ntext; /* its strings in doc_layout.text */
+	size_t line0, nline; /* which of the cell's lines are on this page */
+	enum cell_align align;
+};
+
 /* One page: ranges in the layout's arrays, and its footer. */
 struct pg_page {
 	size_t text0, ntext;
 	size_t rect0, nrect;
 	size_t link0, nlink;
 	size_t chart0, nchart;
+	size_t cell0, ncell;
 	struct pg_text footer[2]; /* short title, "Page N of M" */
 	char number[64];          /* the text of footer[1] */
 };
@@ -89,6 +112,8 @@ struct doc_layout {
 	size_t nlink, linkcap;
 	struct pg_chart *chart;
 	size_t nchart, chartcap;
+	struct pg_cell *cell;
+	size_t ncell, cellcap;
 	struct pg_heading *heading;
 	size_t nheading, headingcap;
 	const char *const *url; /* link targets as written (the flow's) */

@@ -24,7 +24,8 @@ static const struct rgb inks[] = {
     [INK_MUTED] = {0.314, 0.353, 0.373}, /* #505a5f */
     [INK_RULE] = {0.694, 0.706, 0.714},  /* #b1b4b6 */
 };
-static const struct rgb quote_shade = {0.953, 0.949, 0.945}; /* #f3f2f1 */
+/* Quote boxes and table headers. */
+static const struct rgb shade = {0.953, 0.949, 0.945}; /* #f3f2f1 */
 #define QUOTE_BAR 5.0
 /* Underline position and thickness of Liberation Sans, in em. */
 #define UNDERLINE_POS   0.106
@@ -126,11 +127,17 @@ fill_rect(HPDF_Page pg, double x, double y, double w, double h, struct rgb c)
 static void
 draw_rect(HPDF_Page pg, const struct pg_rect *r)
 {
-	if (r->kind == RECT_QUOTE) {
-		fill_rect(pg, r->x, r->y, r->w, r->h, quote_shade);
+	switch (r->kind) {
+	case RECT_QUOTE:
+		fill_rect(pg, r->x, r->y, r->w, r->h, shade);
 		fill_rect(pg, r->x, r->y, QUOTE_BAR, r->h, inks[r->ink]);
-	} else {
+		break;
+	case RECT_SHADE:
+		fill_rect(pg, r->x, r->y, r->w, r->h, shade);
+		break;
+	case RECT_FILL:
 		fill_rect(pg, r->x, r->y, r->w, r->h, inks[r->ink]);
+		break;
 	}
 }
 

@@ -70,6 +70,7 @@ doc_layout_free(struct doc_layout *dl)
 	free(dl->rect);
 	free(dl->link);
 	free(dl->chart);
+	free(dl->cell);
 	free(dl->heading);
 	flow_release(&dl->flow);
 	arena_free(dl->arena);

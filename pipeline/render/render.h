@@ -7,7 +7,8 @@
  *   short_title: the running footer's title (default: title)
  *   lang:        the document language (default: en-GB)
  *   date:        ISO date, the PDF's creation and modification date
- * An image whose URL is "chart:NAME" is drawn from the chart named NAME. */
+ * An image whose URL is "chart:NAME" is drawn from the chart named NAME; a
+ * fenced code block whose info string is "table" is a table (table.h). */
 #ifndef JTAI_RENDER_RENDER_H
 #define JTAI_RENDER_RENDER_H
 

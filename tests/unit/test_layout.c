@@ -1,6 +1,7 @@
 /* render/layout: the line breaker over mixed runs. Lines never exceed the
  * measure, segments never start or end inside a UTF-8 sequence, no text is
- * lost or reordered, first fit is greedy, long words break. */
+ * lost or reordered, first fit is greedy, long words break. And the widths
+ * a table's columns ask for and get (render/table.h). */
 #include <criterion/criterion.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "core/diag.h"
 #include "core/font.h"
 #include "render/layout.h"
+#include "render/table.h"
 #include "testutil.h"
 
 #define EPS 1e-6
@@ -315,4 +317,73 @@ Test(layout, many_words_quickly, .timeout = 5)
 	size_t n = layout_paragraph(&lay, &r, 1, 453.5, &lines);
 	cr_assert_gt(n, 1000);
 	buf_release(&b);
+}
+
+Test(layout, extent_is_the_one_line_width_and_the_widest_word)
+{
+	struct run r[] = {mkrun("  Children’s ", FONT_REGULAR),
+	                  mkrun("social", FONT_BOLD),
+	                  mkrun("workers and early help  ", FONT_REGULAR)};
+	double nat, min;
+	layout_extent(&lay, r, 3, &nat, &min);
+	/* set at exactly its natural width, it is one line of that width */
+	cr_assert_eq(layout_paragraph(&lay, r, 3, nat, &lines), 1);
+	cr_assert_float_eq(lines.line[0].width, nat, EPS);
+	/* "socialworkers" is one word across two runs: the widest */
+	double word = layout_measure(&lay, FONT_BOLD, 12, "social", 6) +
+	              layout_measure(&lay, FONT_REGULAR, 12, "workers", 7);
+	cr_assert_float_eq(min, word, EPS);
+	/* at the widest word's width no word is broken */
+	lines.n = lines.nseg = 0;
+	size_t n = layout_paragraph(&lay, r, 3, min, &lines);
+	cr_assert_geq(n, 3);
+	char *text = check_lines(r, n, min, "|");
+	cr_assert(strstr(text, "Children’s|socialworkers|") == text, "%s",
+	          text);
+	free(text);
+}
+
+Test(layout, extent_of_forced_lines_is_the_widest_line)
+{
+	struct run r[] = {mkrun("short", FONT_REGULAR),
+	                  mkrun("\n", FONT_REGULAR),
+	                  mkrun("a longer line", FONT_REGULAR)};
+	double nat, min;
+	layout_extent(&lay, r, 3, &nat, &min);
+	cr_assert_float_eq(
+	    nat, layout_measure(&lay, FONT_REGULAR, 12, "a longer line", 13),
+	    EPS);
+	cr_assert_float_eq(
+	    min, layout_measure(&lay, FONT_REGULAR, 12, "longer", 6), EPS);
+	layout_extent(&lay, NULL, 0, &nat, &min);
+	cr_assert(nat == 0 && min == 0);
+}
+
+Test(layout, table_widths_natural_when_they_fit)
+{
+	double nat[] = {50, 120, 30}, min[] = {40, 60, 30}, w[3];
+	table_widths(nat, min, 3, 453.5, w);
+	for (int c = 0; c < 3; c++)
+		cr_assert_float_eq(w[c], nat[c], EPS);
+}
+
+Test(layout, table_widths_share_the_rest_by_slack)
+{
+	/* minimums 100, slack 100 + 300: 200 more to share, 1 to 3 */
+	double nat[] = {60, 140, 300}, min[] = {20, 40, 40}, w[3];
+	table_widths(nat, min, 3, 300, w);
+	cr_assert_float_eq(w[0], 20 + 200 * 40.0 / 400, EPS);
+	cr_assert_float_eq(w[1], 40 + 200 * 100.0 / 400, EPS);
+	cr_assert_float_eq(w[2], 40 + 200 * 260.0 / 400, EPS);
+	cr_assert_float_eq(w[0] + w[1] + w[2], 300, EPS);
+	for (int c = 0; c < 3; c++)
+		cr_assert(w[c] >= min[c] && w[c] <= nat[c]);
+}
+
+Test(layout, table_widths_scale_minimums_that_do_not_fit)
+{
+	double nat[] = {300, 500}, min[] = {200, 400}, w[2];
+	table_widths(nat, min, 2, 300, w);
+	cr_assert_float_eq(w[0], 100, EPS);
+	cr_assert_float_eq(w[1], 200, EPS);
 }
