@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/utf8.h"
 #include "core/value.h"
 
 struct frame {
@@ -27,7 +28,24 @@ struct loader {
 	int depth;
 	struct value *root;
 	bool failed; /* a problem reported, reading went on */
+	int problems;
 };
+
+/* After this many problems in one file, reading stops: an alias bomb or a
+ * file of repeated keys would otherwise bury the first message. */
+#define YAML_MAX_PROBLEMS 20
+
+/* Counts a problem reported; returns -1 (stop) past the limit. */
+static int
+problem(struct loader *l)
+{
+	l->failed = true;
+	if (++l->problems < YAML_MAX_PROBLEMS)
+		return 0;
+	diag_error(l->d, l->path, 0, 0, "too many problems; reading stopped");
+	diag_hint(l->d, "fix these and run again");
+	return -1;
+}
 
 static struct value *
 scalar_node(struct loader *l, const yaml_event_t *ev)
@@ -52,8 +70,7 @@ check_duplicate(struct loader *l, const struct value *map,
 			diag_hint(l->d, "a key may be given once in each map");
 			diag_note(l->d, l->path, m->line, m->col,
 			          "'%s' first given here", key->str);
-			l->failed = true; /* go on: report every problem */
-			return 0;
+			return problem(l); /* go on: report every problem */
 		}
 	}
 	return 0;
@@ -116,13 +133,13 @@ close_collection(struct loader *l)
 
 /* Anchors serve only aliases, which are refused: reported, then the
  * value is read as if it had none. */
-static void
+static int
 refuse_anchor(struct loader *l, int line, int col, const yaml_char_t *name)
 {
 	diag_error(l->d, l->path, line, col, "anchors ('&%s') are not allowed",
 	           name);
 	diag_hint(l->d, "write the value out in full");
-	l->failed = true;
+	return problem(l);
 }
 
 /* Handles one event; returns 1 at the end of the first document, 0 to go
@@ -134,16 +151,17 @@ handle(struct loader *l, const yaml_event_t *ev)
 	int col = (int)ev->start_mark.column + 1;
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor)
-			refuse_anchor(l, line, col, ev->data.scalar.anchor);
+		if (ev->data.scalar.anchor &&
+		    refuse_anchor(l, line, col, ev->data.scalar.anchor) < 0)
+			return -1;
 		return attach(l, scalar_node(l, ev));
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		const yaml_char_t *anchor = ev->type == YAML_SEQUENCE_START_EVENT
 		                                ? ev->data.sequence_start.anchor
 		                                : ev->data.mapping_start.anchor;
-		if (anchor)
-			refuse_anchor(l, line, col, anchor);
+		if (anchor && refuse_anchor(l, line, col, anchor) < 0)
+			return -1;
 		return open_collection(l, ev,
 		                       ev->type == YAML_SEQUENCE_START_EVENT
 		                           ? VALUE_SEQ
@@ -159,7 +177,8 @@ handle(struct loader *l, const yaml_event_t *ev)
 		           "aliases ('*%s') are not allowed",
 		           ev->data.alias.anchor);
 		diag_hint(l->d, "write the value out in full");
-		l->failed = true;
+		if (problem(l) < 0)
+			return -1;
 		struct value *v = value_new(l->a, VALUE_NULL);
 		v->line = line;
 		v->col = col;
@@ -176,15 +195,70 @@ handle(struct loader *l, const yaml_event_t *ev)
 static void
 report_parser(struct loader *l, const yaml_parser_t *p)
 {
-	const yaml_mark_t *m = p->context ? &p->context_mark : &p->problem_mark;
 	if (p->problem == NULL) {
 		diag_error(l->d, l->path, 0, 0, "malformed YAML");
 		return;
 	}
-	m = &p->problem_mark;
-	diag_error(l->d, l->path, (int)m->line + 1, (int)m->column + 1,
-	           "malformed YAML: %s%s%s", p->problem,
-	           p->context ? " " : "", p->context ? p->context : "");
+	const yaml_mark_t *m = &p->problem_mark;
+	int line = (int)m->line + 1, col = (int)m->column + 1;
+	if (strstr(p->problem, "tab character")) {
+		diag_error(l->d, l->path, line, col,
+		           "malformed YAML: a tab is used for indentation");
+		diag_hint(l->d, "YAML indents with spaces");
+		return;
+	}
+	diag_error(l->d, l->path, line, col, "malformed YAML: %s%s%s",
+	           p->problem, p->context ? " " : "",
+	           p->context ? p->context : "");
+	/* "while parsing a flow mapping": say where that began */
+	const char *what = p->context;
+	if (what && !strncmp(what, "while parsing ", 14) &&
+	    p->context_mark.line != m->line)
+		diag_note(l->d, l->path, (int)p->context_mark.line + 1,
+		          (int)p->context_mark.column + 1, "%s starts here",
+		          what + 14);
+}
+
+/* libyaml reports a byte that is not UTF-8 at the start of the file:
+ * find it, and say where it is, in characters as editors count. */
+static int
+check_utf8(struct loader *l, const char *text, size_t len)
+{
+	size_t bad;
+	if (utf8_valid(text, len, &bad))
+		return 0;
+	int line = 1, col = 1;
+	for (size_t i = 0; i < bad; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	diag_error(l->d, l->path, line, col, "the file is not UTF-8: byte 0x%02x",
+	           (unsigned char)text[bad]);
+	diag_hint(l->d, "save it as UTF-8");
+	return -1;
+}
+
+/* A file holds one document: a second one would be silently ignored. */
+static int
+refuse_second_document(struct loader *l, yaml_parser_t *p)
+{
+	yaml_event_t ev;
+	if (!yaml_parser_parse(p, &ev))
+		return 0; /* the first document is whole; leave the rest */
+	int rc = 0;
+	if (ev.type == YAML_DOCUMENT_START_EVENT) {
+		diag_error(l->d, l->path, (int)ev.start_mark.line + 1,
+		           (int)ev.start_mark.column + 1,
+		           "a second YAML document is not allowed");
+		diag_hint(l->d, "a file holds one document: remove the '---' line");
+		rc = -1;
+	}
+	yaml_event_delete(&ev);
+	return rc;
 }
 
 struct value *
@@ -199,6 +273,10 @@ yaml_parse(struct arena *a, const char *path, const char *text, size_t len,
 		diag_error(d, path, 0, 0, "cannot start the YAML parser");
 		return NULL;
 	}
+	if (check_utf8(&l, text, len) < 0) {
+		yaml_parser_delete(&parser);
+		return NULL;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	while (rc == 0) {
 		if (!yaml_parser_parse(&parser, &ev)) {
@@ -209,6 +287,8 @@ yaml_parse(struct arena *a, const char *path, const char *text, size_t len,
 		rc = handle(&l, &ev);
 		yaml_event_delete(&ev);
 	}
+	if (rc == 1)
+		rc = refuse_second_document(&l, &parser);
 	yaml_parser_delete(&parser);
 	if (rc < 0 || l.failed)
 		return NULL;

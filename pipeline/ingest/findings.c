@@ -57,10 +57,12 @@ read_findings(struct reader *r, const struct value *root,
 		                "findings/<inspectorate>.yaml");
 	}
 	const struct value *list = value_get(root, "findings");
-	if (list->kind == VALUE_NULL)
-		return; /* an inspectorate with no findings yet */
-	if (schema_seq(r, list, "'findings'") < 0)
+	if (schema_seq(r, list, "'findings'") < 0) {
+		if (list->kind != VALUE_SEQ && list->kind != VALUE_MAP &&
+		    list->len == 0)
+			diag_hint(r->d, "write 'findings: []' while there are none");
 		return;
+	}
 	size_t old = ins->nfindings;
 	struct finding *grown =
 	    arena_grow(r->a, ins->findings, old * sizeof(*grown),
@@ -81,7 +83,7 @@ read_practice(struct reader *r, const struct value *v, struct casefile *c)
 	}
 	c->practice = arena_alloc(r->a, v->n * sizeof(*c->practice) + 1);
 	for (size_t i = 0; i < v->n; i++) {
-		const char *grade = schema_id(r, v, v->members[i].key);
+		const char *grade = schema_id_of(r, v, v->members[i].key, "rating");
 		if (grade == NULL)
 			continue;
 		c->practice[c->npractice].agency = v->members[i].key;
@@ -109,7 +111,13 @@ read_cases(struct reader *r, const struct value *root,
 		c->pos = schema_pos(r, v);
 		c->src = v;
 		c->id = schema_id(r, v, "id");
-		c->age_band = schema_text(r, v, "age_band");
+		/* read as written: '14' is an unknown band, not a number */
+		const struct value *band = value_get(v, "age_band");
+		c->age_band = band && band->kind == VALUE_STRING ? band->str
+		                                                 : NULL;
+		if (band && c->age_band == NULL)
+			schema_error(r, band, "'age_band' must be text, not a %s",
+			             band->kind == VALUE_MAP ? "map" : "list");
 		if (c->age_band) {
 			size_t k = 0;
 			while (age_bands[k] && strcmp(age_bands[k], c->age_band))

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/file.h"
@@ -78,6 +79,12 @@ load_framework(struct reader *r, const struct value *root,
 	return framework_load(r->a, templates_dir, id, r->d);
 }
 
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool
 known_inspectorate(const struct inspection *ins, const char *id)
 {
@@ -135,6 +142,51 @@ load_inspectorate(struct reader *r, struct inspection *ins, size_t i,
 		r->failed |= fr.failed || root == NULL;
 	}
 	free(path);
+}
+
+/* A findings file for an inspectorate that inspection.yaml does not list
+ * would be silently left out of the letter. */
+static void
+check_unlisted(struct reader *r, const struct inspection *ins)
+{
+	char *dir = file_join(ins->dir, "findings");
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	while (dp && (e = readdir(dp))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".yaml"))
+			continue;
+		char *id = strndup(e->d_name, len - 5);
+		if (in_list(ins->inspectorates, ins->ninspectorates, id)) {
+			free(id);
+			continue;
+		}
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = id;
+	}
+	if (dp)
+		closedir(dp);
+	/* in sorted order: the same report whatever the directory order */
+	qsort(names, n, sizeof(*names), compare_names);
+	for (size_t i = 0; i < n; i++) {
+		char rel[300];
+		snprintf(rel, sizeof(rel), "findings/%s.yaml", names[i]);
+		char *path = file_join(ins->dir, rel);
+		diag_error(r->d, path, 1, 1,
+		           "findings file for inspectorate '%s', which is not in "
+		           "'inspectorates'",
+		           names[i]);
+		diag_hint(r->d, "add '%s' to 'inspectorates' in inspection.yaml, "
+		                "or remove the file",
+		          names[i]);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
 }
 
 static void
@@ -204,6 +256,8 @@ ingest_load(struct arena *a, const char *dir, const char *templates_dir,
 	const struct value *list = value_get(root, "inspectorates");
 	for (size_t i = 0; i < ins->ninspectorates; i++)
 		load_inspectorate(&r, ins, i, list->items[i]);
+	if (list && list->kind == VALUE_SEQ)
+		check_unlisted(&r, ins);
 	load_cases(a, ins, d);
 	if (d->errors == errors)
 		xref_check(d, ins);

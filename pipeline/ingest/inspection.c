@@ -130,7 +130,7 @@ read_grades(struct reader *r, const struct value *v, struct inspection *ins)
 	ins->grades = arena_alloc(r->a, v->n * sizeof(*ins->grades) + 1);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct value_member *m = &v->members[i];
-		const char *grade = schema_id(r, v, m->key);
+		const char *grade = schema_id_of(r, v, m->key, "grade");
 		if (grade == NULL)
 			continue;
 		if (!strcmp(m->key, "overall")) {
@@ -144,6 +144,7 @@ read_grades(struct reader *r, const struct value *v, struct inspection *ins)
 		g->pos.path = r->path;
 		g->pos.line = m->line;
 		g->pos.col = m->col;
+		g->grade_pos = schema_pos(r, m->val);
 	}
 }
 
@@ -166,11 +167,12 @@ read_inspection(struct reader *r, const struct value *root,
 	    (root == NULL || root->kind != VALUE_MAP))
 		return;
 	const struct value *version = value_get(root, "jtai");
-	if (version && (version->kind != VALUE_STRING || strcmp(version->str, "1")))
+	if (version &&
+	    (version->kind != VALUE_STRING || strcmp(version->str, "1"))) {
 		schema_error(r, version, "unsupported schema version '%s'",
 		             version->str ? version->str : "");
-	if (version && r->failed)
 		diag_hint(r->d, "this jtai reads schema version 1 ('jtai: 1')");
+	}
 	if (value_get(root, "area"))
 		read_area(r, value_get(root, "area"), ins);
 	const struct value *theme = value_get(root, "theme");

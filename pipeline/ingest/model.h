@@ -124,7 +124,8 @@ struct casefile {
 
 struct grade {
 	const char *judgement, *grade;
-	struct pos pos;
+	struct pos pos;       /* of the judgement's key */
+	struct pos grade_pos; /* of the grade */
 };
 
 struct inspection {

@@ -1,6 +1,7 @@
 #include "ingest/schema.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,7 @@ kind_name(const struct value *v)
 	case VALUE_MAP: return "a map";
 	case VALUE_SEQ: return "a list";
 	case VALUE_NULL: return "empty";
-	default: return "text";
+	default: return v->plain && v->len == 0 ? "empty" : "text";
 	}
 }
 
@@ -201,11 +202,13 @@ schema_is_id(const char *s)
 	return true;
 }
 
+/* label names the value in the message: "'kind'", or "the grade of
+ * 'looked-after'" for a map of ids to ids. */
 static const char *
-check_id(struct reader *r, const struct value *v, const char *key)
+check_id_as(struct reader *r, const struct value *v, const char *label)
 {
 	if (!schema_is_id(v->str)) {
-		schema_error(r, v, "'%s' is not an identifier: '%s'", key, v->str);
+		schema_error(r, v, "%s is not an identifier: '%s'", label, v->str);
 		char *lower = arena_strdup(r->a, v->str);
 		for (char *p = lower; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
@@ -220,11 +223,36 @@ check_id(struct reader *r, const struct value *v, const char *key)
 	return v->str;
 }
 
+static const char *
+check_id(struct reader *r, const struct value *v, const char *key)
+{
+	char label[128];
+	snprintf(label, sizeof(label), "'%s'", key);
+	return check_id_as(r, v, label);
+}
+
 const char *
 schema_id(struct reader *r, const struct value *map, const char *key)
 {
 	const struct value *v = scalar(r, map, key);
 	return v ? check_id(r, v, key) : NULL;
+}
+
+const char *
+schema_id_of(struct reader *r, const struct value *map, const char *key,
+             const char *what)
+{
+	const struct value *v = value_get(map, key);
+	if (v == NULL)
+		return NULL;
+	char label[160];
+	snprintf(label, sizeof(label), "the %s of '%s'", what, key);
+	if (v->kind != VALUE_STRING) {
+		schema_error(r, v, "%s must be an identifier, not %s", label,
+		             kind_name(v));
+		return NULL;
+	}
+	return check_id_as(r, v, label);
 }
 
 const char **

@@ -41,6 +41,10 @@ const char *schema_text(struct reader *r, const struct value *map,
 /* An identifier: lower-case letters and digits in words joined by '-'. */
 const char *schema_id(struct reader *r, const struct value *map,
                       const char *key);
+/* The identifier that a map of ids to ids gives key ("the grade of
+ * 'leadership'", what = "grade"): NULL when absent or wrong. */
+const char *schema_id_of(struct reader *r, const struct value *map,
+                         const char *key, const char *what);
 /* A list of identifiers (a YAML sequence); *n receives the count. Absent:
  * NULL with *n = 0. */
 const char **schema_ids(struct reader *r, const struct value *map,

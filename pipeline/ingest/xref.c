@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/diag.h"
 #include "core/value.h"
 #include "ingest/read.h"
@@ -46,6 +47,39 @@ has(const struct names *s, const char *id)
 	return false;
 }
 
+/* Hints the nearest known name, else lists them (a dozen at most). */
+static void
+hint_known(struct diag_sink *d, const char *word, const struct names *known)
+{
+	const char *near = diag_nearest(word, known->list, known->n);
+	if (near) {
+		diag_hint(d, "did you mean '%s'?", near);
+		return;
+	}
+	if (known->n == 0) {
+		diag_hint(d, "none is declared");
+		return;
+	}
+	struct buf list;
+	buf_init(&list);
+	for (size_t i = 0; i < known->n && i < 12; i++)
+		buf_printf(&list, "%s'%s'", i ? ", " : "", known->list[i]);
+	if (known->n > 12)
+		buf_puts(&list, ", ...");
+	diag_hint(d, "expected one of %s", buf_cstr(&list));
+	buf_release(&list);
+}
+
+/* Whether id is in s at an index from start on. */
+static bool
+has_from(const struct names *s, size_t start, const char *id)
+{
+	for (size_t i = start; i < s->n; i++)
+		if (!strcmp(s->list[i], id))
+			return true;
+	return false;
+}
+
 static void
 report(struct diag_sink *d, struct pos p, const struct value *at,
        const char *fmt, const char *what, const char *word,
@@ -53,11 +87,7 @@ report(struct diag_sink *d, struct pos p, const struct value *at,
 {
 	int line = at ? at->line : p.line, col = at ? at->col : p.col;
 	diag_error(d, p.path, line, col, fmt, what, word);
-	const char *near = diag_nearest(word, known->list, known->n);
-	if (near)
-		diag_hint(d, "did you mean '%s'?", near);
-	else if (known->n == 0)
-		diag_hint(d, "none is declared");
+	hint_known(d, word, known);
 }
 
 /* Checks every id of a finding's list key against known. */
@@ -82,12 +112,41 @@ find(const struct inspection *ins, const char *id)
 	return NULL;
 }
 
+static bool
+names_in(const char **ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return true;
+	return false;
+}
+
 static void
 check_links(struct diag_sink *d, const struct inspection *ins,
             const struct finding *f, const struct names *ids)
 {
 	check_list(d, f, "contrasts_with", f->contrasts_with, f->ncontrasts,
 	           "finding", ids);
+	const struct value *cl = value_get(f->src, "contrasts_with");
+	for (size_t i = 0; i < f->ncontrasts; i++) {
+		const char *id = f->contrasts_with[i];
+		const struct finding *g = find(ins, id);
+		const struct value *at = cl->items[i];
+		if (!strcmp(id, f->id)) {
+			diag_error(d, f->pos.path, at->line, at->col,
+			           "'contrasts_with' names '%s', the finding itself",
+			           id);
+			diag_hint(d, "a contrast links two different findings");
+		} else if (g && (names_in(f->joint_with, f->njoint, g->id) ||
+		                 names_in(g->joint_with, g->njoint, f->id))) {
+			diag_error(d, f->pos.path, at->line, at->col,
+			           "'contrasts_with' names '%s', a joint partner of "
+			           "'%s'",
+			           id, f->id);
+			diag_hint(d, "a finding cannot be the same finding and a "
+			             "contrast: drop one link");
+		}
+	}
 	check_list(d, f, "joint_with", f->joint_with, f->njoint, "finding",
 	           ids);
 	const struct value *list = value_get(f->src, "joint_with");
@@ -136,10 +195,22 @@ declare(struct diag_sink *d, struct inspection *ins, struct names *agencies,
 	const struct framework *fw = ins->fw;
 	for (size_t i = 0; fw && i < fw->nthemes; i++)
 		add(themes, fw->themes[i].id);
-	add(themes, ins->theme.id);
-	for (size_t i = 0; i < ins->nthemes; i++)
-		check_unique(d, ins->themes[i].pos, "theme id", ins->themes[i].id,
-		             themes);
+	size_t own = themes->n; /* the inspection's themes start here */
+	/* the deep dive may be one of the framework's themes */
+	if (ins->theme.id && !has(themes, ins->theme.id))
+		check_unique(d, ins->theme.pos, "theme id", ins->theme.id, themes);
+	for (size_t i = 0; i < ins->nthemes; i++) {
+		const struct theme *t = &ins->themes[i];
+		if (t->id && has(themes, t->id) && !has_from(themes, own, t->id)) {
+			diag_error(d, t->pos.path, t->pos.line, t->pos.col,
+			           "theme id '%s' is used twice", t->id);
+			diag_hint(d, "framework '%s' has a theme '%s' already: "
+			             "findings name it without declaring it",
+			          fw->id, t->id);
+			continue;
+		}
+		check_unique(d, t->pos, "theme id", t->id, themes);
+	}
 	for (size_t i = 0; i < ins->ncases; i++)
 		check_unique(d, ins->cases[i].pos, "case id", ins->cases[i].id,
 		             cases);
@@ -148,24 +219,45 @@ declare(struct diag_sink *d, struct inspection *ins, struct names *agencies,
 		             ins->findings[i].id, findings);
 }
 
+/* A kind of schema version 1 that the framework does not use, or no kind
+ * at all: said differently, since the first is a choice of framework. */
+static void
+report_kind(struct diag_sink *d, const struct inspection *ins,
+            const struct finding *f, const struct names *kinds)
+{
+	static const char *const v1[] = {
+	    "headline", "strength", "improvement", "priority-action", "finding",
+	    "case-study-good", "case-study-poor", "recommendation"};
+	const struct value *at = value_get(f->src, "kind");
+	bool known = false;
+	for (size_t i = 0; i < sizeof(v1) / sizeof(v1[0]); i++)
+		known |= !strcmp(v1[i], f->kind);
+	if (!known) {
+		diag_error(d, f->pos.path, at->line, at->col,
+		           "unknown kind '%s' for framework '%s'", f->kind,
+		           ins->fw->id);
+		hint_known(d, f->kind, kinds);
+		return;
+	}
+	diag_error(d, f->pos.path, at->line, at->col,
+	           "kind '%s' is not used by framework '%s'", f->kind,
+	           ins->fw->id);
+	struct buf list;
+	buf_init(&list);
+	for (size_t i = 0; i < kinds->n; i++)
+		buf_printf(&list, "%s'%s'", i ? ", " : "", kinds->list[i]);
+	diag_hint(d, "it uses %s", buf_cstr(&list));
+	buf_release(&list);
+}
+
 static void
 check_finding(struct diag_sink *d, const struct inspection *ins,
               const struct finding *f, const struct names *sets)
 {
 	const struct names *agencies = &sets[0], *themes = &sets[1],
 	                   *cases = &sets[2], *ids = &sets[3], *kinds = &sets[4];
-	if (f->kind && !has(kinds, f->kind)) {
-		const struct value *at = value_get(f->src, "kind");
-		diag_error(d, f->pos.path, at->line, at->col,
-		           "unknown kind '%s' for framework '%s'", f->kind,
-		           ins->fw->id);
-		const char *near = diag_nearest(f->kind, kinds->list, kinds->n);
-		if (near)
-			diag_hint(d, "did you mean '%s'?", near);
-		else
-			diag_hint(d, "this framework uses %zu kinds: see "
-			             "docs/schema.md", kinds->n);
-	}
+	if (f->kind && !has(kinds, f->kind))
+		report_kind(d, ins, f, kinds);
 	if (f->theme && !has(themes, f->theme))
 		report(d, f->pos, value_get(f->src, "theme"), "unknown %s '%s'",
 		       "theme", f->theme, themes);
@@ -277,8 +369,8 @@ check_grades(struct diag_sink *d, const struct inspection *ins,
 			report(d, g->pos, NULL, "unknown %s '%s'", "judgement",
 			       g->judgement, ids);
 		else if (!has(scale, g->grade))
-			report(d, g->pos, NULL, "unknown %s '%s'", "grade", g->grade,
-			       scale);
+			report(d, g->grade_pos, NULL, "unknown %s '%s'", "grade",
+			       g->grade, scale);
 	}
 	if (ins->overall && !has(scale, ins->overall))
 		report(d, ins->overall_pos, NULL, "unknown %s '%s'", "grade",
