@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
 #include "core/value.h"
@@ -28,6 +29,12 @@ load(struct arena *a, struct inspection *ins, const char *path,
 	                         (n + 1) * sizeof(char *));
 	ins->inputs[ins->ninputs++] = p;
 	return yaml_load(a, p, d);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Lists the frameworks under templates_dir into a hint. */
@@ -49,11 +56,19 @@ hint_frameworks(struct diag_sink *d, const char *templates_dir, const char *id)
 	}
 	if (dir)
 		closedir(dir);
+	qsort(names, n, sizeof(*names), compare_names);
 	const char *near = diag_nearest(id, names, n);
+	struct buf list;
+	buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s'%s'", i ? ", " : "", names[i]);
 	if (near)
 		diag_hint(d, "did you mean '%s'?", near);
+	else if (n)
+		diag_hint(d, "expected one of %s", buf_cstr(&list));
 	else
 		diag_hint(d, "frameworks are folders under %s", templates_dir);
+	buf_release(&list);
 	for (size_t i = 0; i < n; i++)
 		free(keep[i]);
 }
@@ -77,12 +92,6 @@ load_framework(struct reader *r, const struct value *root,
 		return NULL;
 	}
 	return framework_load(r->a, templates_dir, id, r->d);
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static bool

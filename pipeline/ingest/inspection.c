@@ -64,14 +64,18 @@ read_dates(struct reader *r, const struct value *v, struct inspection *ins)
 		return;
 	if (date_cmp(ins->fieldwork_to, ins->fieldwork_from) < 0)
 		schema_error(r, value_get(fw, "to"),
-		             "fieldwork ends before it starts");
+		             "fieldwork ends (%s) before it starts (%s)",
+		             value_get(fw, "to")->str, value_get(fw, "from")->str);
 	else if (ins->has_notification &&
 	         date_cmp(ins->fieldwork_from, ins->notification) < 0)
 		schema_error(r, value_get(v, "notification"),
-		             "notification comes after fieldwork starts");
+		             "notification (%s) comes after fieldwork starts (%s)",
+		             value_get(v, "notification")->str,
+		             value_get(fw, "from")->str);
 	else if (letter && date_cmp(ins->letter, ins->fieldwork_to) < 0)
 		schema_error(r, value_get(v, "letter"),
-		             "the letter is dated before fieldwork ends");
+		             "the letter is dated (%s) before fieldwork ends (%s)",
+		             value_get(v, "letter")->str, value_get(fw, "to")->str);
 }
 
 static void
@@ -117,9 +121,11 @@ read_people(struct reader *r, const struct value *v, enum people which,
 }
 
 static void
-read_grades(struct reader *r, const struct value *v, struct inspection *ins)
+read_grades(struct reader *r, const struct value *root,
+            struct inspection *ins)
 {
-	ins->judgements_pos = schema_pos(r, v);
+	const struct value *v = value_get(root, "judgements");
+	ins->judgements_pos = schema_pos(r, v ? v : root);
 	ins->has_judgements = v != NULL;
 	if (v == NULL)
 		return;
@@ -197,5 +203,5 @@ read_inspection(struct reader *r, const struct value *root,
 	ins->signatories = read_people(r, value_get(root, "signatories"),
 	                               SIGNATORIES, &ins->nsignatories);
 	ins->team = read_people(r, value_get(root, "team"), TEAM, &ins->nteam);
-	read_grades(r, value_get(root, "judgements"), ins);
+	read_grades(r, root, ins);
 }

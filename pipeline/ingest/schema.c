@@ -69,6 +69,23 @@ count(const char *const *list)
 	return n;
 }
 
+/* Whether an unknown key of v is a misspelling of key: its error already
+ * says so, and a second "missing" error would only repeat it. */
+static bool
+misspelt(const struct value *v, const char *key, const char *const *keys)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const char *k = v->members[i].key;
+		size_t j = 0;
+		while (keys[j] && strcmp(keys[j], k))
+			j++;
+		if (keys[j] == NULL && diag_nearest(k, keys, count(keys)) &&
+		    !strcmp(diag_nearest(k, keys, count(keys)), key))
+			return true;
+	}
+	return false;
+}
+
 int
 schema_map(struct reader *r, const struct value *v, const char *what,
            const char *const *keys, const char *const *required)
@@ -91,7 +108,8 @@ schema_map(struct reader *r, const struct value *v, const char *what,
 		}
 	}
 	for (size_t k = 0; required && required[k]; k++) {
-		if (value_get(v, required[k]) == NULL) {
+		if (value_get(v, required[k]) == NULL &&
+		    !misspelt(v, required[k], keys)) {
 			schema_error(r, v, "%s is missing the required key '%s'",
 			             what, required[k]);
 			rc = -1;

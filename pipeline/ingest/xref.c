@@ -376,7 +376,8 @@ check_grades(struct diag_sink *d, const struct inspection *ins,
 		report(d, ins->overall_pos, NULL, "unknown %s '%s'", "grade",
 		       ins->overall, scale);
 	if (!ins->has_judgements) {
-		diag_error(d, ins->judgements_pos.path, 1, 1,
+		diag_error(d, ins->judgements_pos.path, ins->judgements_pos.line,
+		           ins->judgements_pos.col,
 		           "framework '%s' is graded, but 'judgements' is missing",
 		           fw->id);
 		diag_hint(d, "grade each of its judgements: %s: <grade>, ...",

@@ -139,7 +139,7 @@ judge_overall(const struct inspection *ins, struct verdict *v,
 		diag_error(d, ins->judgements_pos.path, ins->judgements_pos.line,
 		           ins->judgements_pos.col,
 		           "%s is not stated, and no judgement limits it", title);
-		diag_hint(d, "add 'overall: <grade>' under 'judgements' (rule: %s)",
+		diag_hint(d, "add 'overall: <grade>' under 'judgements'; the rule: %s",
 		          buf_cstr(&rule));
 		rc = -1;
 	} else if (ins->overall && strcmp(ins->overall, v->overall)) {
