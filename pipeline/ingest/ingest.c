@@ -179,7 +179,8 @@ check_unlisted(struct reader *r, const struct inspection *ins)
 	if (dp)
 		closedir(dp);
 	/* in sorted order: the same report whatever the directory order */
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n; i++) {
 		char rel[300];
 		snprintf(rel, sizeof(rel), "findings/%s.yaml", names[i]);
