@@ -15,6 +15,7 @@
 #include "core/file.h"
 #include "core/value.h"
 #include "core/yaml.h"
+#include "core/strv.h"
 #include "ingest/model.h"
 #include "ingest/read.h"
 #include "ingest/schema.h"
@@ -103,15 +104,6 @@ known_inspectorate(const struct inspection *ins, const char *id)
 	return false;
 }
 
-static bool
-in_list(const char *const *list, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(list[i], id))
-			return true;
-	return false;
-}
-
 /* Checks one listed inspectorate and reads its findings file. */
 static void
 load_inspectorate(struct reader *r, struct inspection *ins, size_t i,
@@ -127,11 +119,11 @@ load_inspectorate(struct reader *r, struct inspection *ins, size_t i,
 		schema_unknown(r, item, "inspectorate", id, ids, n);
 		return;
 	}
-	if (in_list(ins->inspectorates, i, id)) {
+	if (strv_has(ins->inspectorates, i, id)) {
 		schema_error(r, item, "inspectorate '%s' is listed twice", id);
 		return;
 	}
-	if (!in_list(ins->fw->inspectorates, ins->fw->ninspectorates, id)) {
+	if (!strv_has(ins->fw->inspectorates, ins->fw->ninspectorates, id)) {
 		schema_error(r, item, "inspectorate '%s' does not take part in "
 		             "'%s' inspections", id, ins->fw->id);
 		return;
@@ -169,7 +161,7 @@ check_unlisted(struct reader *r, const struct inspection *ins)
 		    strcmp(e->d_name + len - 5, ".yaml"))
 			continue;
 		char *id = strndup(e->d_name, len - 5);
-		if (in_list(ins->inspectorates, ins->ninspectorates, id)) {
+		if (strv_has(ins->inspectorates, ins->ninspectorates, id)) {
 			free(id);
 			continue;
 		}

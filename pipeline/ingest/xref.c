@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/value.h"
+#include "core/strv.h"
 #include "ingest/read.h"
 
 /* A set of declared names, for lookups and hints. */
@@ -41,10 +42,7 @@ release(struct names *s)
 static bool
 has(const struct names *s, const char *id)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->list[i], id))
-			return true;
-	return false;
+	return strv_has(s->list, s->n, id);
 }
 
 /* Hints the nearest known name, else lists them (a dozen at most). */
@@ -112,15 +110,6 @@ find(const struct inspection *ins, const char *id)
 	return NULL;
 }
 
-static bool
-names_in(const char **ids, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(ids[i], id))
-			return true;
-	return false;
-}
-
 static void
 check_links(struct diag_sink *d, const struct inspection *ins,
             const struct finding *f, const struct names *ids)
@@ -137,8 +126,8 @@ check_links(struct diag_sink *d, const struct inspection *ins,
 			           "'contrasts_with' names '%s', the finding itself",
 			           id);
 			diag_hint(d, "a contrast links two different findings");
-		} else if (g && (names_in(f->joint_with, f->njoint, g->id) ||
-		                 names_in(g->joint_with, g->njoint, f->id))) {
+		} else if (g && (strv_has(f->joint_with, f->njoint, g->id) ||
+		                 strv_has(g->joint_with, g->njoint, f->id))) {
 			diag_error(d, f->pos.path, at->line, at->col,
 			           "'contrasts_with' names '%s', a joint partner of "
 			           "'%s'",

@@ -9,23 +9,15 @@
 #include "core/calendar.h"
 #include "core/diag.h"
 #include "core/value.h"
+#include "core/strv.h"
 #include "ingest/model.h"
 #include "merge/fold.h"
-
-static bool
-in_list(const char *const *list, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(list[i], id))
-			return true;
-	return false;
-}
 
 static bool
 shares(const char *const *a, size_t na, const char *const *b, size_t nb)
 {
 	for (size_t i = 0; i < na; i++)
-		if (in_list(b, nb, a[i]))
+		if (strv_has(b, nb, a[i]))
 			return true;
 	return false;
 }
@@ -37,9 +29,9 @@ linked(const struct group *a, const struct group *b)
 {
 	for (size_t i = 0; i < a->n; i++)
 		for (size_t k = 0; k < b->n; k++)
-			if (in_list(a->members[i]->contrasts_with,
+			if (strv_has(a->members[i]->contrasts_with,
 			            a->members[i]->ncontrasts, b->members[k]->id) ||
-			    in_list(b->members[k]->contrasts_with,
+			    strv_has(b->members[k]->contrasts_with,
 			            b->members[k]->ncontrasts, a->members[i]->id))
 				return true;
 	return false;
@@ -59,7 +51,7 @@ static const char *
 shared_agency(const struct group *a, const struct group *b)
 {
 	for (size_t i = 0; i < a->nagencies; i++)
-		if (in_list(b->agencies, b->nagencies, a->agencies[i]))
+		if (strv_has(b->agencies, b->nagencies, a->agencies[i]))
 			return a->agencies[i];
 	return NULL;
 }
@@ -73,11 +65,11 @@ check_contradictions(const struct inspection *ins, const struct group *g,
 	const struct framework *fw = ins->fw;
 	for (size_t i = 0; i < n; i++) {
 		const struct finding *good = g[i].members[0];
-		if (!in_list(fw->good, fw->ngood, good->kind))
+		if (!strv_has(fw->good, fw->ngood, good->kind))
 			continue;
 		for (size_t k = 0; k < n; k++) {
 			const struct finding *poor = g[k].members[0];
-			if (!in_list(fw->poor, fw->npoor, poor->kind) ||
+			if (!strv_has(fw->poor, fw->npoor, poor->kind) ||
 			    !(good->theme == poor->theme ||
 			      (good->theme && poor->theme &&
 			       !strcmp(good->theme, poor->theme))) ||
@@ -111,7 +103,7 @@ check_agencies(const struct inspection *ins, const struct group *g, size_t n,
 	for (size_t i = 0; i < ins->nagencies; i++) {
 		const struct agency *ag = &ins->agencies[i];
 		size_t k = 0;
-		while (k < n && !in_list(g[k].agencies, g[k].nagencies, ag->id))
+		while (k < n && !strv_has(g[k].agencies, g[k].nagencies, ag->id))
 			k++;
 		if (k < n)
 			continue;
@@ -151,7 +143,7 @@ check_required(const struct inspection *ins, const struct group *g,
 			const char *insp = ins->inspectorates[i];
 			size_t j = 0;
 			while (j < n && !(!strcmp(g[j].members[0]->kind, kd->id) &&
-			                  in_list(g[j].inspectorates,
+			                  strv_has(g[j].inspectorates,
 			                          g[j].ninspectorates, insp)))
 				j++;
 			if (j < n)
@@ -173,7 +165,7 @@ check_cases(const struct inspection *ins, struct diag_sink *d)
 		const struct casefile *c = &ins->cases[i];
 		size_t k = 0;
 		while (k < ins->nfindings &&
-		       !in_list(ins->findings[k].cases, ins->findings[k].ncases,
+		       !strv_has(ins->findings[k].cases, ins->findings[k].ncases,
 		                c->id))
 			k++;
 		if (k < ins->nfindings)

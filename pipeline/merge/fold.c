@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/value.h"
+#include "core/strv.h"
 #include "ingest/model.h"
 
 static size_t
@@ -38,15 +39,6 @@ index_of(const struct inspection *ins, const char *id)
 		if (!strcmp(ins->findings[i].id, id))
 			return i;
 	return (size_t)-1;
-}
-
-static size_t
-rank_in(const char *const *list, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(list[i], id))
-			return i;
-	return n;
 }
 
 size_t
@@ -98,7 +90,7 @@ add_ranked(struct arena *a, const char ***set, size_t *n, const char *id,
 static size_t
 inspectorate_rank(const struct inspection *ins, const char *id)
 {
-	return rank_in(ins->inspectorates, ins->ninspectorates, id);
+	return strv_index(ins->inspectorates, ins->ninspectorates, id);
 }
 
 static bool
@@ -114,7 +106,7 @@ same_agencies(const struct finding *a, const struct finding *b)
 	if (a->nagencies != b->nagencies)
 		return false;
 	for (size_t i = 0; i < a->nagencies; i++)
-		if (rank_in(b->agencies, b->nagencies, a->agencies[i]) ==
+		if (strv_index(b->agencies, b->nagencies, a->agencies[i]) ==
 		    b->nagencies)
 			return false;
 	return true;

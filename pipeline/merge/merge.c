@@ -11,6 +11,7 @@
 #include "core/diag.h"
 #include "core/value.h"
 #include "core/yaml.h"
+#include "core/strv.h"
 #include "ingest/model.h"
 #include "merge/check.h"
 #include "merge/fold.h"
@@ -362,15 +363,6 @@ terms_node(struct ctx *c)
 	return v;
 }
 
-static bool
-in_list(const char **list, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(list[i], id))
-			return true;
-	return false;
-}
-
 static struct value *
 agencies_node(struct ctx *c, const struct group *g, size_t n)
 {
@@ -381,12 +373,12 @@ agencies_node(struct ctx *c, const struct group *g, size_t n)
 		const struct agency *ag = &ins->agencies[i];
 		long good = 0, poor = 0, all = 0;
 		for (size_t k = 0; k < n; k++) {
-			if (!in_list(g[k].agencies, g[k].nagencies, ag->id))
+			if (!strv_has(g[k].agencies, g[k].nagencies, ag->id))
 				continue;
 			const char *kind = g[k].members[0]->kind;
 			all++;
-			good += in_list(fw->good, fw->ngood, kind);
-			poor += in_list(fw->poor, fw->npoor, kind);
+			good += strv_has(fw->good, fw->ngood, kind);
+			poor += strv_has(fw->poor, fw->npoor, kind);
 		}
 		struct value *a = map(c);
 		value_put_str(c->a, a, "id", ag->id);
