@@ -84,6 +84,7 @@ struct walker {
 	int depth;
 	int over; /* containers entered beyond MAX_DEPTH, not pushed */
 	int quotes;
+	int callouts; /* call-outs being walked, one inside the other */
 	unsigned quote_id[FLOW_QUOTES];
 	double quote_x[FLOW_QUOTES];
 	unsigned next_quote;
@@ -616,6 +617,14 @@ add_table(struct walker *w, cmark_node *node)
 	table_release(&t);
 }
 
+static void add_callout(struct walker *w, cmark_node *node);
+
+static bool
+is_callout(const char *info)
+{
+	return info && !strcmp(info, "callout");
+}
+
 /* The renderer's one switch: enter opens, exit closes. */
 static void
 walk_node(struct walker *w, cmark_node *node, bool enter)
@@ -639,6 +648,8 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 	case CMARK_NODE_CODE_BLOCK:
 		if (table_is_fence(cmark_node_get_fence_info(node)))
 			add_table(w, node);
+		else if (is_callout(cmark_node_get_fence_info(node)))
+			add_callout(w, node);
 		else
 			add_code_block(w, node);
 		break;
@@ -675,6 +686,51 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 	}
 }
 
+static void
+walk_document(struct walker *w, const char *md, size_t len)
+{
+	cmark_node *doc =
+	    cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (w->image != NULL) {
+			if (node == w->image && ev == CMARK_EVENT_EXIT)
+				w->image = NULL;
+			continue;
+		}
+		walk_node(w, node, ev == CMARK_EVENT_ENTER);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
+/* A fenced block with the info string "callout" holds Markdown drawn as a
+ * boxed call-out, as a block quote is, but free to hold several
+ * paragraphs: a template cannot put '>' before each line of a value. */
+static void
+add_callout(struct walker *w, cmark_node *node)
+{
+	if (w->callouts >= FLOW_MAX_CALLOUTS) {
+		diag_error(w->d, w->path, node_line(w, node),
+		           cmark_node_get_start_column(node),
+		           "call-outs nested deeper than %d", FLOW_MAX_CALLOUTS);
+		w->rc = -1;
+		return;
+	}
+	const char *s = cmark_node_get_literal(node);
+	int saved = w->line_offset;
+	/* the block's first line is the line after its fence */
+	w->line_offset = node_line(w, node);
+	open_quote(w, node);
+	w->callouts++;
+	walk_document(w, s ? s : "", s ? strlen(s) : 0);
+	w->callouts--;
+	close_quote(w);
+	w->line_offset = saved;
+}
+
 int
 flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
            size_t len, int line_offset, const struct render_opts *opts,
@@ -690,21 +746,7 @@ flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
 	                   .d = d,
 	                   .cur = SIZE_MAX,
 	                   .link = -1};
-	cmark_node *doc =
-	    cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		if (w.image != NULL) {
-			if (node == w.image && ev == CMARK_EVENT_EXIT)
-				w.image = NULL;
-			continue;
-		}
-		walk_node(&w, node, ev == CMARK_EVENT_ENTER);
-	}
-	cmark_iter_free(it);
-	cmark_node_free(doc);
+	walk_document(&w, md, len);
 	for (size_t r = 0; r < f->nrun; r++)
 		f->run[r].text = f->text.data + w.runoff[r];
 	free(w.runoff);

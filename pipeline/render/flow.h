@@ -25,6 +25,8 @@ enum marker_align { MARKER_LEFT, MARKER_RIGHT };
 
 /* Quote boxes drawn around a block; deeper quotes indent but add no box. */
 #define FLOW_QUOTES 4
+/* Call-outs (```callout blocks) nested this deep at most. */
+#define FLOW_MAX_CALLOUTS 4
 /* Space between a quote box's edge and the text inside, above and below. */
 #define FLOW_QUOTE_PAD 8.0
 /* Space between a quote box's right edge and the text inside. */

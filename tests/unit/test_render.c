@@ -314,6 +314,30 @@ Test(render, quote_is_boxed_and_indented)
 	doc_layout_free(dl);
 }
 
+/* A ```callout block is boxed as a quote is, and holds several
+ * paragraphs (a quote made by a template ends at the first blank line). */
+Test(render, callout_is_a_box_of_several_paragraphs)
+{
+	struct doc_layout *dl =
+	    lay("Before.\n\n```callout\n**Case study**\n\nOne.\n\nTwo.\n```"
+	        "\n\nAfter.\n");
+	cr_assert_eq(dl->nrect, 1);
+	const struct pg_rect *r = &dl->rect[0];
+	cr_assert_eq(r->kind, RECT_QUOTE);
+	cr_assert_eq(dl->ntext, 5);
+	cr_assert_eq(dl->text[1].n, 10);
+	cr_assert_eq(memcmp(dl->text[1].s, "Case study", 10), 0);
+	cr_assert_eq(dl->text[1].face, FONT_BOLD);
+	for (size_t i = 1; i <= 3; i++) {
+		cr_assert_gt(dl->text[i].x, r->x, "text %zu inside the box", i);
+		cr_assert_gt(dl->text[i].y, r->y);
+		cr_assert_lt(dl->text[i].y, r->y + r->h);
+	}
+	cr_assert_gt(dl->text[4].y - 12, r->y + r->h, "after the box");
+	cr_assert_float_eq(dl->text[4].x, PAGE_MARGIN, 1e-9);
+	doc_layout_free(dl);
+}
+
 /* Letters of many paragraphs and headings break into pages. */
 static char *
 long_letter(int paras)
