@@ -121,6 +121,24 @@ framework_judgement(const struct framework *fw, const char *id)
 	return NULL;
 }
 
+const struct grade *
+inspection_grade(const struct inspection *ins, const char *judgement)
+{
+	for (size_t i = 0; i < ins->ngrades; i++)
+		if (!strcmp(ins->grades[i].judgement, judgement))
+			return &ins->grades[i];
+	return NULL;
+}
+
+const struct agency *
+inspection_agency(const struct inspection *ins, const char *id)
+{
+	for (size_t i = 0; i < ins->nagencies; i++)
+		if (ins->agencies[i].id && !strcmp(ins->agencies[i].id, id))
+			return &ins->agencies[i];
+	return NULL;
+}
+
 size_t
 framework_case_scale(const struct framework *fw, const char *const **grades)
 {

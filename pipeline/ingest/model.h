@@ -175,6 +175,12 @@ const struct grade_def *framework_grade(const struct framework *fw,
 /* The judgement of the framework with this id, or NULL. */
 const struct judgement_def *framework_judgement(const struct framework *fw,
                                                 const char *id);
+/* The grade the inspection gives judgement, or NULL. */
+const struct grade *inspection_grade(const struct inspection *ins,
+                                     const char *judgement);
+/* The agency of the inspection with this id, or NULL. */
+const struct agency *inspection_agency(const struct inspection *ins,
+                                       const char *id);
 /* The grades cases are rated on: the framework's scale, or for an ungraded
  * framework outstanding, good, requires-improvement, inadequate. */
 size_t framework_case_scale(const struct framework *fw,

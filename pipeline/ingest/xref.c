@@ -309,15 +309,6 @@ check_cases(struct diag_sink *d, const struct inspection *ins,
 	release(&scale);
 }
 
-static const struct grade *
-graded(const struct inspection *ins, const char *judgement)
-{
-	for (size_t i = 0; i < ins->ngrades; i++)
-		if (!strcmp(ins->grades[i].judgement, judgement))
-			return &ins->grades[i];
-	return NULL;
-}
-
 /* Judgements stated in inspection.yaml, for an ungraded framework: ignored
  * with a warning (the schema allows them in any file). */
 static void
@@ -375,7 +366,7 @@ check_grades(struct diag_sink *d, const struct inspection *ins,
 	}
 	for (size_t i = 0; i < fw->njudgements; i++) {
 		const struct judgement_def *j = &fw->judgements[i];
-		if (graded(ins, j->id))
+		if (inspection_grade(ins, j->id))
 			continue;
 		diag_error(d, ins->judgements_pos.path, ins->judgements_pos.line,
 		           ins->judgements_pos.col,

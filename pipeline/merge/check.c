@@ -37,15 +37,6 @@ linked(const struct group *a, const struct group *b)
 	return false;
 }
 
-static const char *
-agency_name(const struct inspection *ins, const char *id)
-{
-	for (size_t i = 0; i < ins->nagencies; i++)
-		if (!strcmp(ins->agencies[i].id, id))
-			return ins->agencies[i].name;
-	return id;
-}
-
 /* The first agency two groups share. */
 static const char *
 shared_agency(const struct group *a, const struct group *b)
@@ -69,21 +60,21 @@ check_contradictions(const struct inspection *ins, const struct group *g,
 			continue;
 		for (size_t k = 0; k < n; k++) {
 			const struct finding *poor = g[k].members[0];
-			if (!strv_has(fw->poor, fw->npoor, poor->kind) ||
+			const char *ag = shared_agency(&g[i], &g[k]);
+			if (ag == NULL ||
+			    !strv_has(fw->poor, fw->npoor, poor->kind) ||
 			    !(good->theme == poor->theme ||
 			      (good->theme && poor->theme &&
 			       !strcmp(good->theme, poor->theme))) ||
-			    !shared_agency(&g[i], &g[k]) ||
 			    shares(g[i].inspectorates, g[i].ninspectorates,
 			           g[k].inspectorates, g[k].ninspectorates) ||
 			    linked(&g[i], &g[k]))
 				continue;
-			const char *ag = shared_agency(&g[i], &g[k]);
 			diag_warning(d, poor->pos.path, poor->pos.line, poor->pos.col,
 			             "'%s' (%s) and '%s' (%s) judge %s differently "
 			             "on %s%s%s",
 			             poor->id, poor->kind, good->id, good->kind,
-			             agency_name(ins, ag),
+			             inspection_agency(ins, ag)->name,
 			             poor->theme ? "theme '" : "no theme",
 			             poor->theme ? poor->theme : "",
 			             poor->theme ? "'" : "");

@@ -61,10 +61,8 @@ fold_theme_rank(const struct inspection *ins, const char *theme)
 static size_t
 agency_rank(const struct inspection *ins, const char *id)
 {
-	for (size_t i = 0; i < ins->nagencies; i++)
-		if (!strcmp(ins->agencies[i].id, id))
-			return i;
-	return ins->nagencies;
+	const struct agency *ag = inspection_agency(ins, id);
+	return ag ? (size_t)(ag - ins->agencies) : ins->nagencies;
 }
 
 /* Adds id to a set kept in the order given by rank (smaller first). */
@@ -175,18 +173,15 @@ fill_group(struct arena *a, const struct inspection *ins, struct group *g,
 		}
 	}
 	const struct finding *lead = g->members[0];
-	g->kind_rank = 0;
-	while (g->kind_rank < ins->fw->nkinds &&
-	       strcmp(ins->fw->kinds[g->kind_rank].id, lead->kind))
-		g->kind_rank++;
+	const struct framework *fw = ins->fw;
+	const struct kind_def *k = framework_kind(fw, lead->kind);
+	g->kind_rank = k ? (size_t)(k - fw->kinds) : fw->nkinds;
 	g->theme_rank = fold_theme_rank(ins, lead->theme);
 	/* partnership-wide findings (no agency named) come first */
 	g->agency_rank = g->nagencies ? 1 + agency_rank(ins, g->agencies[0]) : 0;
-	g->judgement_rank = ins->fw->njudgements;
-	for (size_t i = 0; lead->judgement && i < ins->fw->njudgements; i++)
-		if (!strcmp(ins->fw->judgements[i].id, lead->judgement))
-			g->judgement_rank = i;
-	const struct kind_def *k = framework_kind(ins->fw, lead->kind);
+	const struct judgement_def *j =
+	    lead->judgement ? framework_judgement(fw, lead->judgement) : NULL;
+	g->judgement_rank = j ? (size_t)(j - fw->judgements) : fw->njudgements;
 	enum kind_by by = k ? k->by : BY_THEME;
 	g->key[0] = by == BY_AGENCY      ? g->agency_rank
 	            : by == BY_JUDGEMENT ? g->judgement_rank

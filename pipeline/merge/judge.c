@@ -63,15 +63,6 @@ judge_rule_text(const struct framework *fw, struct buf *out)
 	                  : " is the inspectors' judgement.");
 }
 
-static const struct grade *
-grade_of(const struct inspection *ins, const char *judgement)
-{
-	for (size_t i = 0; i < ins->ngrades; i++)
-		if (!strcmp(ins->grades[i].judgement, judgement))
-			return &ins->grades[i];
-	return NULL;
-}
-
 /* Fills v by the rule, from the grades given. */
 static void
 decide(const struct inspection *ins, struct verdict *v)
@@ -82,7 +73,7 @@ decide(const struct inspection *ins, struct verdict *v)
 	size_t worst = 0;
 	for (size_t i = 0; i < fw->njudgements; i++) {
 		const struct judgement_def *j = &fw->judgements[i];
-		const struct grade *g = grade_of(ins, j->id);
+		const struct grade *g = inspection_grade(ins, j->id);
 		if (g == NULL)
 			continue;
 		if (o->limit && judge_limits(fw, j->id) &&
@@ -100,7 +91,7 @@ decide(const struct inspection *ins, struct verdict *v)
 	if (o->otherwise == OVERALL_WORST && worst < fw->nscale) {
 		v->overall = fw->scale[worst].id;
 		for (size_t i = 0; i < fw->njudgements && v->nby < 16; i++) {
-			const struct grade *g = grade_of(ins, fw->judgements[i].id);
+			const struct grade *g = inspection_grade(ins, fw->judgements[i].id);
 			if (fw->judgements[i].key && g &&
 			    rank(fw, g->grade) == worst)
 				v->by[v->nby++] = fw->judgements[i].id;
@@ -115,7 +106,7 @@ note_by(const struct inspection *ins, const struct verdict *v,
         struct diag_sink *d)
 {
 	for (size_t i = 0; i < v->nby; i++) {
-		const struct grade *g = grade_of(ins, v->by[i]);
+		const struct grade *g = inspection_grade(ins, v->by[i]);
 		const struct judgement_def *j =
 		    framework_judgement(ins->fw, v->by[i]);
 		diag_note(d, g->pos.path, g->pos.line, g->pos.col,

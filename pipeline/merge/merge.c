@@ -98,15 +98,6 @@ number_text(struct ctx *c, size_t n)
 	return n < 10 ? words[n] : arena_printf(c->a, "%zu", n);
 }
 
-static const struct agency *
-agency_get(const struct inspection *ins, const char *id)
-{
-	for (size_t i = 0; i < ins->nagencies; i++)
-		if (!strcmp(ins->agencies[i].id, id))
-			return &ins->agencies[i];
-	return NULL;
-}
-
 static struct value *
 id_list(struct ctx *c, const char **ids, size_t n)
 {
@@ -142,7 +133,7 @@ finding_node(struct ctx *c, const struct group *g, long number)
 	value_put(c->a, v, "agencies", id_list(c, g->agencies, g->nagencies));
 	size_t nn = 0;
 	for (size_t i = 0; i < g->nagencies && nn < 64; i++)
-		names[nn++] = agency_get(ins, g->agencies[i])->name;
+		names[nn++] = inspection_agency(ins, g->agencies[i])->name;
 	value_put_str(c->a, v, "agencies_text", join_words(c, names, nn));
 	value_put_str(c->a, v, "summary", lead->summary);
 	const char *detail = NULL;
@@ -187,21 +178,12 @@ heading_case(struct ctx *c, const char *title)
 
 static const char *const by_names[] = {"theme", "agency", "judgement"};
 
-/* The grade given to judgement id, or NULL. */
-static const char *
-grade_given(const struct inspection *ins, const char *id)
-{
-	for (size_t i = 0; i < ins->ngrades; i++)
-		if (!strcmp(ins->grades[i].judgement, id))
-			return ins->grades[i].grade;
-	return NULL;
-}
-
 /* Puts a judgement's id, title, place and grade into m. */
 static void
 put_judgement(struct ctx *c, struct value *m, const struct judgement_def *j)
 {
-	const char *grade = grade_given(c->ins, j->id);
+	const struct grade *given = inspection_grade(c->ins, j->id);
+	const char *grade = given ? given->grade : NULL;
 	const struct grade_def *gd =
 	    grade ? framework_grade(c->ins->fw, grade) : NULL;
 	value_put_str(c->a, m, "id", j->id);
@@ -227,7 +209,7 @@ group_node(struct ctx *c, enum kind_by by, const struct group *g)
 	} else if (g->nagencies == 0) {
 		value_put_bool(c->a, v, "partnership", true);
 	} else {
-		const struct agency *ag = agency_get(c->ins, g->agencies[0]);
+		const struct agency *ag = inspection_agency(c->ins, g->agencies[0]);
 		value_put_str(c->a, v, "id", ag->id);
 		value_put_str(c->a, v, "name", ag->name);
 	}

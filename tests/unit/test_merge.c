@@ -30,6 +30,15 @@ teardown(void)
 	diag_release(&diags);
 }
 
+/* Reads the inspection in dir; fails the test when it cannot. */
+static struct inspection *
+load_dir(const char *dir, const char *templates)
+{
+	struct inspection *ins = ingest_load(arena, dir, templates, &diags);
+	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	return ins;
+}
+
 static struct value *
 merge_sample(const char *rel)
 {
@@ -144,9 +153,7 @@ Test(merge, partners_that_disagree_are_refused)
 	test_write(dir, "findings/cqc.yaml",
 	           "inspectorate: cqc\nfindings:\n  - id: c1\n    kind: "
 	           "improvement\n    summary: S.\n");
-	struct inspection *ins =
-	    ingest_load(arena, dir, test_src("templates"), &diags);
-	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	struct inspection *ins = load_dir(dir, test_src("templates"));
 	cr_assert_null(merge_run(arena, ins, &diags));
 	char *out = test_diags(&diags);
 	cr_assert(strstr(out, "findings/cqc.yaml:4:11: error: joint finding 'c1' "
@@ -209,8 +216,7 @@ merge_graded(const char *templates, const char *judgements)
 	           "agencies: [a], summary: L.}\n"
 	           "  - {id: o2, kind: finding, judgement: help, "
 	           "agencies: [a], summary: H.}\n");
-	struct inspection *ins = ingest_load(arena, dir, templates, &diags);
-	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	struct inspection *ins = load_dir(dir, templates);
 	return merge_run(arena, ins, &diags);
 }
 
@@ -338,9 +344,7 @@ merge_two(const char *ofsted, const char *cqc, const char *extra)
 	test_write(dir, "inspection.yaml", yaml);
 	test_write(dir, "findings/ofsted.yaml", ofsted);
 	test_write(dir, "findings/cqc.yaml", cqc);
-	struct inspection *ins =
-	    ingest_load(arena, dir, test_src("templates"), &diags);
-	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	struct inspection *ins = load_dir(dir, test_src("templates"));
 	return merge_run(arena, ins, &diags);
 }
 
@@ -428,9 +432,7 @@ Test(merge, fieldwork_must_follow_the_notice_period)
 	           "  - {id: o1, kind: strength, agencies: [a], summary: S.}\n"
 	           "  - {id: o2, kind: improvement, agencies: [a], "
 	           "summary: I.}\n");
-	struct inspection *ins =
-	    ingest_load(arena, dir, test_src("templates"), &diags);
-	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	struct inspection *ins = load_dir(dir, test_src("templates"));
 	cr_assert_not_null(merge_run(arena, ins, &diags));
 	char *out = test_diags(&diags);
 	cr_assert(strstr(out, "inspection.yaml:7:21: warning: fieldwork starts on "
@@ -455,9 +457,7 @@ Test(merge, names_of_bodies_follow_the_letter_date)
 	test_write(dir, "findings/hmicfrs.yaml",
 	           "inspectorate: hmicfrs\nfindings:\n"
 	           "  - {id: h1, kind: improvement, summary: I.}\n");
-	struct inspection *ins =
-	    ingest_load(arena, dir, test_src("templates"), &diags);
-	cr_assert_not_null(ins, "%s", test_diags(&diags));
+	struct inspection *ins = load_dir(dir, test_src("templates"));
 	struct value *m = merge_run(arena, ins, &diags);
 	cr_assert_not_null(m);
 	cr_assert_str_eq(text_at(m, "terms.health-commissioner.first"),
