@@ -1,10 +1,14 @@
 #!/bin/sh
 # Installs what jtai needs to build and test, from Debian 12's packages.
+# The Java packages run PDFBox Preflight (PDF/A-1b), chromium and npm check
+# the HTML letter; only the tests use them.
 # Run as root, or as a user who may use sudo.
 set -eu
 pkgs="build-essential cmake pkg-config libyaml-dev libcmark-dev libcairo2-dev
-libfreetype-dev libhpdf-dev libcriterion-dev fonts-liberation2 qpdf
-poppler-utils"
+libfreetype-dev libhpdf-dev libharfbuzz-dev libcriterion-dev
+fonts-liberation2 icc-profiles-free qpdf poppler-utils
+default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+chromium nodejs npm"
 if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
 missing=
 for p in $pkgs; do

@@ -11,7 +11,12 @@
  *
  * A table's cells are parsed with cmark one by one, each as a document of
  * one paragraph, and their inlines walked by the same switch into runs of
- * the table's block, so that a cell reads exactly as a paragraph does. */
+ * the table's block, so that a cell reads exactly as a paragraph does; so
+ * are the lines of a letterhead.
+ *
+ * What page.c needs to keep things together is marked here: a paragraph
+ * holding a hard line break (an address, a signature) is kept whole; a
+ * chart's title becomes its caption, a block of its own after it. */
 #include "render/flow.h"
 
 #include <cmark.h>
@@ -42,6 +47,10 @@
 #define CHART_AFTER  12.0
 #define TABLE_BEFORE 8.0
 #define TABLE_AFTER  12.0
+#define CAPTION_GAP  6.0  /* between a chart and its caption */
+#define HEAD_GAP     2.0  /* between two lines of the letterhead */
+#define HEAD_RULE    8.0  /* above the letterhead's rule */
+#define HEAD_AFTER   20.0 /* below it */
 #define MAX_INDENT   180.0
 #define MAX_DEPTH    32
 
@@ -60,6 +69,7 @@ static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
 
 struct frame {
 	cmark_node_type type;
+	unsigned id;   /* lists, items and quotes: their struct nest id */
 	double indent; /* left edge of the blocks inside */
 	size_t nblock; /* blocks in the flow when it opened */
 	/* CMARK_NODE_LIST */
@@ -88,6 +98,7 @@ struct walker {
 	unsigned quote_id[FLOW_QUOTES];
 	double quote_x[FLOW_QUOTES];
 	unsigned next_quote;
+	unsigned next_nest;
 	int bullet_lists; /* bullet lists open */
 	size_t cur;       /* the text block taking runs, or SIZE_MAX */
 	size_t merge0;    /* the first run new text may merge into */
@@ -124,6 +135,7 @@ push_frame(struct walker *w, cmark_node_type type)
 	struct frame *fr = &w->stack[w->depth++];
 	memset(fr, 0, sizeof(*fr));
 	fr->type = type;
+	fr->id = ++w->next_nest;
 	fr->indent = indent;
 	fr->nblock = w->f->n;
 	return fr;
@@ -163,6 +175,25 @@ take_marker(struct walker *w, struct block *b)
 	}
 }
 
+/* Records the lists, items and quotes open around b. */
+static void
+set_nest(const struct walker *w, struct block *b)
+{
+	for (int i = 0; i < w->depth && b->nnest < FLOW_NEST; i++) {
+		const struct frame *fr = &w->stack[i];
+		enum nest_kind k;
+		if (fr->type == CMARK_NODE_LIST)
+			k = NEST_LIST;
+		else if (fr->type == CMARK_NODE_ITEM)
+			k = NEST_ITEM;
+		else if (fr->type == CMARK_NODE_BLOCK_QUOTE)
+			k = NEST_QUOTE;
+		else
+			continue;
+		b->nest[b->nnest++] = (struct nest){k, fr->id};
+	}
+}
+
 static struct block *
 new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 {
@@ -189,6 +220,7 @@ new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 	}
 	b->run0 = f->nrun;
 	take_marker(w, b);
+	set_nest(w, b);
 	return b;
 }
 
@@ -484,6 +516,33 @@ find_chart(struct walker *w, cmark_node *node)
 	return sc;
 }
 
+/* The plain text of an image's description: its alt text. */
+static const char *
+image_alt(struct walker *w, cmark_node *image)
+{
+	struct buf t;
+	buf_init(&t);
+	cmark_iter *it = cmark_iter_new(image);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node_type type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+			const char *s = cmark_node_get_literal(n);
+			buf_append(&t, s, strlen(s));
+		} else if (type == CMARK_NODE_SOFTBREAK ||
+		           type == CMARK_NODE_LINEBREAK) {
+			buf_putc(&t, ' ');
+		}
+	}
+	cmark_iter_free(it);
+	const char *s = arena_strdup(w->a, buf_cstr(&t));
+	buf_release(&t);
+	return s;
+}
+
 /* A chart splits its paragraph: text before, the chart, text after. */
 static void
 add_chart(struct walker *w, cmark_node *node)
@@ -510,6 +569,7 @@ add_chart(struct walker *w, cmark_node *node)
 	b->nruns = 0;
 	b->heading = 0;
 	b->scene = sc;
+	b->alt = image_alt(w, node);
 	b->space_before = CHART_BEFORE;
 	b->space_after = CHART_AFTER;
 	b = new_block(w, BLOCK_TEXT, node);
@@ -537,10 +597,12 @@ add_link(struct walker *w, cmark_node *node)
 
 static void walk_node(struct walker *w, cmark_node *node, bool enter);
 
-/* Walks the inlines of a cell's document into the current block's runs.
- * A chart cannot sit in a cell: an image is an error at the cell's row. */
+/* Walks the inlines of a cell's document (a table cell, a line of the
+ * letterhead: what names it in messages) into the current block's runs.
+ * A chart cannot sit there: an image is an error at line, col. */
 static void
-walk_cell(struct walker *w, cmark_node *doc, int line, int col)
+walk_cell(struct walker *w, cmark_node *doc, const char *what, int line,
+          int col)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_node *skip = NULL;
@@ -554,7 +616,7 @@ walk_cell(struct walker *w, cmark_node *doc, int line, int col)
 		} else if (type == CMARK_NODE_IMAGE) {
 			const char *url = cmark_node_get_url(node);
 			diag_error(w->d, w->path, line, col,
-			           "a table cell cannot show image '%s'",
+			           "%s cannot show image '%s'", what,
 			           url ? url : "");
 			diag_hint(w->d,
 			          "put a chart in a paragraph of its own");
@@ -581,7 +643,7 @@ add_cell(struct walker *w, const struct table_src *t, size_t r, size_t c,
 	int bold = t->header && r == 0;
 	cmark_node *doc = table_cell_parse(&t->cell[r * t->ncol + c], md);
 	w->strong += bold;
-	walk_cell(w, doc, t->line[r], t->col[r]);
+	walk_cell(w, doc, "a table cell", t->line[r], t->col[r]);
 	w->strong -= bold;
 	cmark_node_free(doc);
 	f->cell[i].nruns = f->nrun - f->cell[i].run0;

@@ -32,6 +32,18 @@ enum marker_align { MARKER_LEFT, MARKER_RIGHT };
 /* Space between a quote box's right edge and the text inside. */
 #define FLOW_QUOTE_INSET 12.0
 
+/* The containers around a block, for the structure tree of a tagged PDF
+ * (render/tag.c): a list, one of its items, or a quote or call-out. Each
+ * has an id unique in the flow; blocks in the same container share it. */
+enum nest_kind { NEST_LIST, NEST_ITEM, NEST_QUOTE };
+struct nest {
+	enum nest_kind kind;
+	unsigned id;
+};
+/* Containers recorded per block, outermost first; deeper ones are left
+ * out of the structure (the blocks inside join the deepest recorded). */
+#define FLOW_NEST 8
+
 struct block {
 	enum block_kind kind;
 	int heading;          /* 1 to 6 for a heading, else 0 */
@@ -53,6 +65,12 @@ struct block {
 	const struct scene *scene;   /* BLOCK_CHART */
 	size_t cell0, nrow, ncol;    /* BLOCK_TABLE: cells in flow.cell */
 	bool header;                 /* BLOCK_TABLE: row 0 is a header */
+	const char *alt;             /* BLOCK_CHART: the image's alt text */
+	bool keep;       /* BLOCK_TEXT: never split across pages (page.c) */
+	bool caption;    /* BLOCK_TEXT: the caption of the chart before it */
+	bool letterhead; /* the letterhead band opening page 1 */
+	int nnest;
+	struct nest nest[FLOW_NEST]; /* outermost first */
 };
 
 /* A table cell: one paragraph of runs in flow.run. A table's cells are

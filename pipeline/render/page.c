@@ -47,6 +47,7 @@ struct pager {
 	double y;           /* top of the free space on the page */
 	bool fresh;         /* nothing placed on the page yet */
 	const struct block *prev;
+	size_t block;             /* the block being placed */
 	size_t open[FLOW_QUOTES]; /* each level's quote box on this page */
 	double *colw;             /* each table column's width */
 	size_t ncolw, colwcap;
@@ -191,9 +192,10 @@ push_rect(struct doc_layout *dl, enum pg_rect_kind kind, double x, double y,
 }
 
 static struct pg_text *
-push_text(struct doc_layout *dl, const char *s, size_t n, double x, double y,
+push_text(struct pager *p, const char *s, size_t n, double x, double y,
           double width)
 {
+	struct doc_layout *dl = p->dl;
 	GROW(dl->text, dl->ntext, dl->textcap);
 	struct pg_text *t = &dl->text[dl->ntext++];
 	*t = (struct pg_text){.x = x,
@@ -202,14 +204,16 @@ push_text(struct doc_layout *dl, const char *s, size_t n, double x, double y,
 	                      .s = s,
 	                      .n = n,
 	                      .face = FONT_REGULAR,
-	                      .ink = INK_TEXT};
+	                      .ink = INK_TEXT,
+	                      .block = p->block,
+	                      .link = SIZE_MAX};
 	return t;
 }
 
 /* Underlines text t of link url, joined to the link before when they
  * touch on the same line. */
 static void
-push_link(struct doc_layout *dl, const struct pg_text *t, int url)
+push_link(struct doc_layout *dl, struct pg_text *t, int url)
 {
 	size_t first = dl->page[dl->npage - 1].link0;
 	if (dl->nlink > first) {
@@ -217,9 +221,11 @@ push_link(struct doc_layout *dl, const struct pg_text *t, int url)
 		if (k->url == (size_t)url && k->y == t->y &&
 		    k->x + k->w > t->x - 0.01 && k->x + k->w < t->x + 0.01) {
 			k->w = t->x + t->width - k->x;
+			t->link = dl->nlink - 1;
 			return;
 		}
 	}
+	t->link = dl->nlink;
 	GROW(dl->link, dl->nlink, dl->linkcap);
 	dl->link[dl->nlink++] = (struct pg_link){.url = (size_t)url,
 	                                         .x = t->x,
@@ -247,12 +253,15 @@ place_marker(struct pager *p, const struct block *b, double y)
 	double x = PAGE_MARGIN + b->marker_x;
 	if (b->marker_align == MARKER_RIGHT)
 		x -= w;
-	struct pg_text *t = push_text(p->dl, b->marker, n, x, y, w);
+	struct pg_text *t = push_text(p, b->marker, n, x, y, w);
+	t->marker = true;
 	t->size = b->size;
 	t->face = b->heading ? FONT_BOLD : FONT_REGULAR;
 }
 
-/* Shows line ln of runs starting at x on baseline y. */
+/* Shows line ln of runs starting at x on baseline y. The space a line
+ * broke at is shown at its end (its width not counted), so that text
+ * taken from the page or its tags keeps the two words apart. */
 static void
 place_segs(struct pager *p, const struct run *runs, const struct line *ln,
            double x, double y)
@@ -261,9 +270,12 @@ place_segs(struct pager *p, const struct run *runs, const struct line *ln,
 	for (size_t s = ln->seg; s < ln->seg + ln->nseg; s++) {
 		const struct line_seg *sg = &p->lines.seg[s];
 		const struct run *r = &runs[sg->run];
-		struct pg_text *t =
-		    push_text(dl, r->text + sg->start, sg->end - sg->start,
-		              x + sg->x, y, sg->width);
+		size_t n = sg->end - sg->start;
+		if (s + 1 == ln->seg + ln->nseg && sg->end + 1 < r->len &&
+		    r->text[sg->end] == ' ')
+			n++;
+		struct pg_text *t = push_text(p, r->text + sg->start, n,
+		                              x + sg->x, y, sg->width);
 		t->face = r->face;
 		t->size = r->size;
 		if (r->link >= 0) {
@@ -371,7 +383,8 @@ place_figure(struct pager *p, size_t i)
 	} else {
 		GROW(dl->chart, dl->nchart, dl->chartcap);
 		dl->chart[dl->nchart++] =
-		    (struct pg_chart){.scene = b->scene,
+		    (struct pg_chart){.block = i,
+		                      .scene = b->scene,
 		                      .x = x,
 		                      .y = top,
 		                      .scale = chart_scale(b)};
@@ -679,7 +692,9 @@ add_footers(struct pager *p)
 		                        .face = FONT_REGULAR,
 		                        .size = PAGE_FOOTER_SIZE,
 		                        .ink = INK_MUTED,
-		                        .y = PAGE_FOOTER_BASELINE};
+		                        .y = PAGE_FOOTER_BASELINE,
+		                        .block = SIZE_MAX,
+		                        .link = SIZE_MAX};
 		num->width = layout_measure(p->l, FONT_REGULAR,
 		                            PAGE_FOOTER_SIZE, num->s, num->n);
 		num->x = PAGE_MARGIN + PAGE_TEXT_WIDTH - num->width;
@@ -710,6 +725,7 @@ page_build(struct doc_layout *dl, struct layout *l)
 	}
 	new_page(&p);
 	for (size_t i = 0; i < f->n; i++) {
+		p.block = i;
 		if (f->block[i].kind == BLOCK_TEXT)
 			place_text(&p, i);
 		else if (f->block[i].kind == BLOCK_TABLE)

@@ -44,6 +44,9 @@ struct pg_text {
 	enum font_role face;
 	double size;
 	enum ink ink;
+	size_t block; /* the flow block it belongs to; SIZE_MAX: a footer */
+	bool marker;  /* a list item's marker */
+	size_t link;  /* the pg_link it is part of, or SIZE_MAX */
 };
 
 enum pg_rect_kind {
@@ -66,6 +69,7 @@ struct pg_link {
 };
 
 struct pg_chart {
+	size_t block;
 	const struct scene *scene;
 	double x, y, scale; /* top-left corner, and scene points to pt */
 };

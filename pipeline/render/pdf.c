@@ -16,6 +16,7 @@
 #include "core/diag.h"
 #include "core/font.h"
 #include "render/page.h"
+#include "render/tag.h"
 
 /* Colours of the house style (GOV.UK's palette). */
 static const struct rgb inks[] = {
@@ -38,6 +39,7 @@ struct pdf {
 	HPDF_Font font[FONT_ROLES];
 	HPDF_Encoder utf8;
 	HPDF_Page *pages;
+	struct tagger *tag;
 	struct buf str; /* NUL-terminated copy of the string being shown */
 	HPDF_STATUS err, detail;
 	/* text state of the current text object */
@@ -244,11 +246,16 @@ uri_encode(struct pdf *p, const char *s)
 	return buf_cstr(&p->str);
 }
 
+/* Link i: its underline, an artifact, and its annotation, tied to the
+ * Link element of its text. */
 static void
-draw_link(struct pdf *p, HPDF_Page pg, const struct pg_link *k)
+draw_link(struct pdf *p, HPDF_Page pg, size_t i)
 {
+	const struct pg_link *k = &p->dl->link[i];
+	tag_artifact(p->tag, "Layout");
 	fill_rect(pg, k->x, k->y + UNDERLINE_POS * k->size, k->w,
 	          UNDERLINE_THICK * k->size, inks[INK_LINK]);
+	tag_close(p->tag);
 	const struct font *f = p->fonts->face[FONT_REGULAR];
 	double asc = font_ascent(f) * k->size / 1000;
 	double desc = -font_descent(f) * k->size / 1000;
@@ -261,30 +268,91 @@ draw_link(struct pdf *p, HPDF_Page pg, const struct pg_link *k)
 		return;
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	HPDF_Dict_AddNumber(a, "F", 4); /* print */
+	tag_link(p->tag, a, i);
 }
 
+/* Restarts the text state cache: after a text object ends, or a chart. */
 static void
-draw_page(struct pdf *p, HPDF_Page pg, const struct pg_page *page)
+text_state_reset(struct pdf *p)
 {
-	const struct doc_layout *dl = p->dl;
-	HPDF_Page_SetWidth(pg, (HPDF_REAL)PAGE_WIDTH);
-	HPDF_Page_SetHeight(pg, (HPDF_REAL)PAGE_HEIGHT);
-	for (size_t i = 0; i < page->nrect; i++)
-		draw_rect(pg, &dl->rect[page->rect0 + i]);
-	for (size_t i = 0; i < page->nchart; i++)
-		draw_chart(p, pg, &dl->chart[page->chart0 + i]);
-	HPDF_Page_BeginText(pg);
 	p->cur_font = NULL;
 	p->cur_size = 0;
 	p->cur_ink = -1;
-	for (size_t i = 0; i < page->ntext; i++)
-		show(p, pg, &dl->text[page->text0 + i]);
-	for (int i = 0; i < 2; i++)
-		if (page->footer[i].n > 0)
-			show(p, pg, &page->footer[i]);
+}
+
+/* Rules, shading and boxes: behind the text, and artifacts. */
+static void
+draw_rects(struct pdf *p, HPDF_Page pg, const struct pg_page *page)
+{
+	if (page->nrect == 0)
+		return;
+	tag_artifact(p->tag, "Layout");
+	for (size_t i = 0; i < page->nrect; i++)
+		draw_rect(pg, &p->dl->rect[page->rect0 + i]);
+	tag_close(p->tag);
+}
+
+/* The page's text and charts in reading order, each tagged: a chart goes
+ * before the first text of a later block, outside the text object. */
+static void
+draw_content(struct pdf *p, HPDF_Page pg, const struct pg_page *page)
+{
+	const struct doc_layout *dl = p->dl;
+	size_t c = 0;
+	bool in_text = false;
+	for (size_t i = 0; i <= page->ntext; i++) {
+		const struct pg_text *t =
+		    i < page->ntext ? &dl->text[page->text0 + i] : NULL;
+		while (c < page->nchart &&
+		       (t == NULL ||
+		        dl->chart[page->chart0 + c].block < t->block)) {
+			const struct pg_chart *ch = &dl->chart[page->chart0 + c];
+			if (in_text) {
+				tag_close(p->tag);
+				HPDF_Page_EndText(pg);
+				in_text = false;
+			}
+			tag_figure(p->tag, ch);
+			draw_chart(p, pg, ch);
+			tag_close(p->tag);
+			text_state_reset(p);
+			c++;
+		}
+		if (t == NULL)
+			break;
+		if (!in_text) {
+			HPDF_Page_BeginText(pg);
+			in_text = true;
+		}
+		tag_text(p->tag, page->text0 + i);
+		show(p, pg, t);
+	}
+	if (in_text) {
+		tag_close(p->tag);
+		HPDF_Page_EndText(pg);
+	}
+}
+
+static void
+draw_page(struct pdf *p, HPDF_Page pg, size_t i)
+{
+	const struct doc_layout *dl = p->dl;
+	const struct pg_page *page = &dl->page[i];
+	HPDF_Page_SetWidth(pg, (HPDF_REAL)PAGE_WIDTH);
+	HPDF_Page_SetHeight(pg, (HPDF_REAL)PAGE_HEIGHT);
+	tag_page(p->tag, pg, i);
+	text_state_reset(p);
+	draw_rects(p, pg, page);
+	draw_content(p, pg, page);
+	HPDF_Page_BeginText(pg);
+	tag_artifact(p->tag, "Pagination");
+	for (int k = 0; k < 2; k++)
+		if (page->footer[k].n > 0)
+			show(p, pg, &page->footer[k]);
+	tag_close(p->tag);
 	HPDF_Page_EndText(pg);
-	for (size_t i = 0; i < page->nlink; i++)
-		draw_link(p, pg, &dl->link[page->link0 + i]);
+	for (size_t k = 0; k < page->nlink; k++)
+		draw_link(p, pg, page->link0 + k);
 }
 
 static void
@@ -379,11 +447,15 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 	if (check(&p, path, "setting up the document", d) < 0)
 		goto out;
 	p.pages = xcalloc(dl->npage, sizeof(*p.pages));
+	p.tag = tag_new(p.doc, dl);
 	for (size_t i = 0; i < dl->npage; i++) {
 		p.pages[i] = HPDF_AddPage(p.doc);
-		draw_page(&p, p.pages[i], &dl->page[i]);
+		draw_page(&p, p.pages[i], i);
 	}
 	if (check(&p, path, "drawing the pages", d) < 0)
+		goto out;
+	if (tag_finish(p.tag) < 0 &&
+	    check(&p, path, "tagging the structure", d) < 0)
 		goto out;
 	add_outline(&p);
 	if (check(&p, path, "making the outline", d) < 0)
@@ -400,6 +472,7 @@ out:
 	if (p.doc != NULL)
 		HPDF_Free(p.doc);
 	free(p.pages);
+	tag_free(p.tag);
 	buf_release(&p.str);
 	return rc;
 }
