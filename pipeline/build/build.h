@@ -40,7 +40,7 @@ struct chart_file {
 /* The outputs of one inspection, in memory. */
 struct letter {
 	char *name; /* the inspection folder's last component */
-	struct buf merged, markdown, pdf;
+	struct buf merged, markdown, pdf, html;
 	struct chart_file *charts;
 	size_t ncharts;
 };
@@ -51,15 +51,20 @@ struct letter {
 int build_letter(const struct build_env *env, const char *dir,
                  struct letter *out, struct diag_sink *d);
 void letter_release(struct letter *l);
-/* Writes l under outdir/<name>/: merged.yaml, letter.md, letter.pdf and
- * charts/<name>.svg. Returns 0, or -1 reported into d. */
+/* Writes l under outdir/<name>/: merged.yaml, letter.md, letter.pdf,
+ * letter.html and charts/<name>.svg. Returns 0, or -1 reported into d. */
 int letter_write(const struct letter *l, const char *outdir,
                  struct diag_sink *d);
 
-/* Lays out letter.md with the charts of model. Returns 0, or -1. */
+/* Lays out letter.md with the charts of model (may be NULL: no charts).
+ * Returns 0, or -1. */
 int build_render(const struct build_env *env, const char *path,
                  const char *md, size_t len, const struct value *model,
                  struct buf *pdf, struct diag_sink *d);
+/* build_render, giving the HTML page (render/html.h) instead of the PDF. */
+int build_render_html(const struct build_env *env, const char *path,
+                      const char *md, size_t len, const struct value *model,
+                      struct buf *html, struct diag_sink *d);
 
 /* Makes a new inspection folder dir for framework (under templates_dir):
  * inspection.yaml, findings/<inspectorate>.yaml for each inspectorate the

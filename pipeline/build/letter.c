@@ -15,6 +15,7 @@
 #include "ingest/ingest.h"
 #include "ingest/model.h"
 #include "merge/merge.h"
+#include "render/html.h"
 #include "render/render.h"
 
 const char *
@@ -71,12 +72,17 @@ chart_for(void *p, const char *name)
 	return s;
 }
 
+/* Renders md as a PDF into pdf and, when html is not NULL, as the HTML
+ * page into html, both from the charts in c. */
 static int
 render_with(const struct build_env *env, const char *path, const char *md,
-            size_t len, struct charts *c, struct buf *pdf, struct diag_sink *d)
+            size_t len, struct charts *c, struct buf *pdf, struct buf *html,
+            struct diag_sink *d)
 {
 	struct render_opts opts = {&env->fonts, c->model ? chart_for : NULL, c};
-	return render_pdf(path, md, len, &opts, pdf, d);
+	if (pdf && render_pdf(path, md, len, &opts, pdf, d) < 0)
+		return -1;
+	return html ? render_html(path, md, len, &opts, html, d) : 0;
 }
 
 int
@@ -85,7 +91,18 @@ build_render(const struct build_env *env, const char *path, const char *md,
              struct diag_sink *d)
 {
 	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
-	int rc = render_with(env, path, md, len, &c, pdf, d);
+	int rc = render_with(env, path, md, len, &c, pdf, NULL, d);
+	arena_free(c.a);
+	return rc;
+}
+
+int
+build_render_html(const struct build_env *env, const char *path, const char *md,
+                  size_t len, const struct value *model, struct buf *html,
+                  struct diag_sink *d)
+{
+	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
+	int rc = render_with(env, path, md, len, &c, NULL, html, d);
 	arena_free(c.a);
 	return rc;
 }
@@ -116,6 +133,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	buf_init(&out->merged);
 	buf_init(&out->markdown);
 	buf_init(&out->pdf);
+	buf_init(&out->html);
 	struct inspection *ins = ingest_load(a, dir, env->templates_dir, d);
 	if (ins == NULL)
 		goto out;
@@ -131,7 +149,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 		goto out;
 	char *md_path = file_join(dir, "letter.md");
 	rc = render_with(env, md_path, buf_cstr(&out->markdown),
-	                 out->markdown.len, &c, &out->pdf, d);
+	                 out->markdown.len, &c, &out->pdf, &out->html, d);
 	free(md_path);
 out:
 	arena_free(a);
@@ -150,6 +168,7 @@ letter_release(struct letter *l)
 	buf_release(&l->merged);
 	buf_release(&l->markdown);
 	buf_release(&l->pdf);
+	buf_release(&l->html);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -179,7 +198,8 @@ letter_write(const struct letter *l, const char *outdir, struct diag_sink *d)
 	}
 	if (write_one(dir, "merged.yaml", &l->merged, d) < 0 ||
 	    write_one(dir, "letter.md", &l->markdown, d) < 0 ||
-	    write_one(dir, "letter.pdf", &l->pdf, d) < 0)
+	    write_one(dir, "letter.pdf", &l->pdf, d) < 0 ||
+	    write_one(dir, "letter.html", &l->html, d) < 0)
 		goto out;
 	rc = 0;
 out:

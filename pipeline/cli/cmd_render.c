@@ -1,4 +1,4 @@
-/* jtai render: letter.md -> letter.pdf. */
+/* jtai render: letter.md -> letter.pdf, or letter.html with --html. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,28 +13,32 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai render [-o FILE] [--model MERGED] LETTER\n\n"
+    "usage: jtai render [-o FILE] [--model MERGED] [--html] LETTER\n\n"
     "Lays out the Markdown letter LETTER (a letter.md) as an A4 PDF with\n"
     "embedded fonts, bookmarks and a running footer. Charts referenced as\n"
     "![alt](chart:NAME) are drawn from the merged letter model MERGED\n"
-    "(default: merged.yaml beside LETTER, when there is one).\n\n"
+    "(default: merged.yaml beside LETTER, when there is one). With --html,\n"
+    "writes the letter's HTML page instead (docs/html.md).\n\n"
     "options:\n"
-    "  -o, --output FILE   where to write (default: LETTER with .pdf)\n"
-    "  -m, --model MERGED  the merged.yaml to draw charts from\n\n"
+    "  -o, --output FILE   where to write (default: LETTER with .pdf,\n"
+    "                      or .html with --html)\n"
+    "  -m, --model MERGED  the merged.yaml to draw charts from\n"
+    "      --html          write the HTML page, not the PDF\n\n"
     "example: jtai render out/riverford-front-door/letter.md\n\n"
     "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
 
+/* LETTER with its .md replaced by ext (".pdf" or ".html"). */
 static char *
-default_output(const char *letter)
+default_output(const char *letter, const char *ext)
 {
-	size_t n = strlen(letter);
+	size_t n = strlen(letter), e = strlen(ext) + 1;
 	if (n > 3 && !strcmp(letter + n - 3, ".md"))
 		n -= 3;
-	char *out = malloc(n + 5);
+	char *out = malloc(n + e);
 	if (out == NULL)
 		abort();
 	memcpy(out, letter, n);
-	memcpy(out + n, ".pdf", 5);
+	memcpy(out + n, ext, e);
 	return out;
 }
 
@@ -58,9 +62,10 @@ cmd_render(int argc, char **argv)
 	static const struct option longs[] = {
 	    {"output", required_argument, NULL, 'o'},
 	    {"model", required_argument, NULL, 'm'},
+	    {"html", no_argument, NULL, 'H'},
 	    {NULL, 0, NULL, 0}};
 	const char *output = NULL, *model_path = NULL;
-	int c;
+	int c, html = 0;
 	if (cli_wants_help(argc, argv)) {
 		fputs(help, stdout);
 		return cli_stdout("", 0);
@@ -72,6 +77,8 @@ cmd_render(int argc, char **argv)
 			output = optarg;
 		else if (c == 'm')
 			model_path = optarg;
+		else if (c == 'H')
+			html = 1;
 		else
 			return cli_usage_error("render", "unknown option '%s'",
 			                       argv[optind - 1]);
@@ -82,23 +89,27 @@ cmd_render(int argc, char **argv)
 	struct diag_sink d;
 	diag_init(&d);
 	struct arena *a = arena_new();
-	struct buf md, pdf;
+	struct buf md, doc;
 	buf_init(&md);
-	buf_init(&pdf);
+	buf_init(&doc);
 	struct build_env env = {0};
-	char *out = output ? NULL : default_output(letter);
+	const char *ext = html ? ".html" : ".pdf";
+	char *out = output ? NULL : default_output(letter, ext);
 	int ok = build_env_init(&env, build_datadir(), &d) == 0 &&
 	         file_read(letter, &md, &d) == 0;
 	struct value *model = ok ? load_model(a, letter, model_path, &d) : NULL;
-	ok = ok && d.errors == 0 &&
-	     build_render(&env, letter, md.data, md.len, model, &pdf, &d) == 0;
+	if (ok && d.errors == 0)
+		ok = (html ? build_render_html : build_render)(
+		         &env, letter, md.data, md.len, model, &doc, &d) == 0;
+	else
+		ok = 0;
 	int rc = cli_report(&d);
 	if (ok)
-		rc = cli_output(output ? output : out, pdf.data, pdf.len);
+		rc = cli_output(output ? output : out, doc.data, doc.len);
 	free(out);
 	build_env_release(&env);
 	buf_release(&md);
-	buf_release(&pdf);
+	buf_release(&doc);
 	arena_free(a);
 	diag_release(&d);
 	return rc ? 1 : 0;

@@ -1,0 +1,96 @@
+/* A chart inline in the page. chart_write_svg gives a standalone document:
+ *
+ *   <?xml version="1.0" encoding="UTF-8"?>
+ *   <svg xmlns=... width=... height=... viewBox=... version="1.1">
+ *   <title>the chart's description</title>
+ *   <defs>... glyph outlines with ids ...</defs> ...
+ *   </svg>
+ *
+ * Its ids are already prefixed with the chart's name, which is not enough
+ * when one chart shows twice: each figure prefixes them once more with its
+ * own number (svgid_rewrite). The XML declaration, which HTML would read
+ * as a bogus comment, goes, and the root element gets the image role, a
+ * name and a description of its own in place of the document's title. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "chart/svgid.h"
+#include "core/buf.h"
+#include "render/html.h"
+
+static const char *
+find(const char *p, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; end - p >= (ptrdiff_t)n; p++)
+		if (memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Appends the root's opening tag with the role and the references to
+ * its name and description, and returns where the tag ends, or NULL. */
+static const char *
+put_root(struct buf *out, const char *p, const char *end, const char *prefix,
+         bool described)
+{
+	const char *root = find(p, end, "<svg");
+	const char *close = root ? find(root, end, ">") : NULL;
+	if (close == NULL)
+		return NULL;
+	buf_printf(out,
+	           "<svg class=\"chart\" role=\"img\" "
+	           "aria-labelledby=\"%s-title\"",
+	           prefix);
+	if (described)
+		buf_printf(out, " aria-describedby=\"%s-desc\"", prefix);
+	buf_append(out, root + 4, (size_t)(close + 1 - (root + 4)));
+	return close + 1;
+}
+
+void
+html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
+            const char *name, const char *desc, const char *caption)
+{
+	struct buf doc;
+	buf_init(&doc);
+	svgid_rewrite(svg, len, prefix, NULL, &doc);
+	const char *p = buf_cstr(&doc), *end = p + doc.len;
+	bool described = desc && *desc && strcmp(desc, name) != 0;
+	buf_puts(out, "<figure>\n");
+	p = put_root(out, p, end, prefix, described);
+	if (p == NULL) {
+		buf_release(&doc);
+		buf_puts(out, "</figure>\n");
+		return;
+	}
+	buf_printf(out, "\n<title id=\"%s-title\">", prefix);
+	html_escape(out, name, strlen(name));
+	buf_puts(out, "</title>");
+	if (described) {
+		buf_printf(out, "\n<desc id=\"%s-desc\">", prefix);
+		html_escape(out, desc, strlen(desc));
+		buf_puts(out, "</desc>");
+	}
+	/* the document's own title, when it has one, is replaced */
+	const char *t = p;
+	while (t < end && (*t == '\n' || *t == ' '))
+		t++;
+	if (end - t >= 7 && memcmp(t, "<title>", 7) == 0) {
+		const char *te = find(t, end, "</title>");
+		if (te)
+			p = te + 8;
+	}
+	while (end > p && end[-1] == '\n')
+		end--;
+	buf_append(out, p, (size_t)(end - p));
+	buf_puts(out, "\n");
+	if (caption && *caption) {
+		buf_puts(out, "<figcaption>");
+		html_escape(out, caption, strlen(caption));
+		buf_puts(out, "</figcaption>\n");
+	}
+	buf_puts(out, "</figure>\n");
+	buf_release(&doc);
+}
