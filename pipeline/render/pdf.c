@@ -8,6 +8,8 @@
 #include "render/pdf.h"
 
 #include <hpdf.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart/scene.h"
@@ -16,6 +18,8 @@
 #include "core/diag.h"
 #include "core/font.h"
 #include "render/page.h"
+#include "render/pdfa.h"
+#include "render/subset.h"
 #include "render/tag.h"
 
 /* Colours of the house style (GOV.UK's palette). */
@@ -355,6 +359,23 @@ draw_page(struct pdf *p, HPDF_Page pg, size_t i)
 		draw_link(p, pg, page->link0 + k);
 }
 
+/* Item o's /Dest, [page /XYZ 0 top 1], as a direct array: PDFBox
+ * Preflight cannot read the indirect one HPDF_Page_CreateDestination
+ * makes. */
+static void
+set_dest(struct pdf *p, HPDF_Outline o, HPDF_Page pg, double top)
+{
+	HPDF_Array a = HPDF_Array_New(p->doc->mmgr);
+	if (a == NULL)
+		return; /* the error is libharu's: check() reports it */
+	HPDF_Array_Add(a, pg);
+	HPDF_Array_AddName(a, "XYZ");
+	HPDF_Array_AddNumber(a, 0);
+	HPDF_Array_AddReal(a, (HPDF_REAL)top);
+	HPDF_Array_AddNumber(a, 1);
+	HPDF_Dict_Add(o, "Dest", a);
+}
+
 static void
 add_outline(struct pdf *p)
 {
@@ -368,11 +389,7 @@ add_outline(struct pdf *p)
 			up = parent[l];
 		HPDF_Outline o =
 		    HPDF_CreateOutline(p->doc, up, h->title, p->utf8);
-		HPDF_Destination dst =
-		    HPDF_Page_CreateDestination(p->pages[h->page]);
-		HPDF_Destination_SetXYZ(dst, 0,
-		                        (HPDF_REAL)(PAGE_HEIGHT - h->y + 6), 1);
-		HPDF_Outline_SetDestination(o, dst);
+		set_dest(p, o, p->pages[h->page], PAGE_HEIGHT - h->y + 6);
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
 		parent[level] = o;
 		for (int l = level + 1; l <= 6; l++)
@@ -380,22 +397,58 @@ add_outline(struct pdf *p)
 	}
 }
 
-/* Document-wide entries: Info, /Lang, the viewer showing the title. */
-static void
-set_document(struct pdf *p)
+/* The title with the control characters XML cannot hold (all but tab,
+ * line feed and carriage return) as spaces, so that Info and XMP agree. */
+static const char *
+plain_title(const char *title, struct buf *b)
+{
+	for (const char *s = title; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		bool bad = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+		buf_putc(b, bad ? ' ' : c);
+	}
+	return buf_cstr(b);
+}
+
+/* Document-wide entries: Info, /Lang, the viewer showing the title, and
+ * PDF/A-1b (render/pdfa.h), whose XMP repeats the Info. The date is the
+ * letter's, else SOURCE_DATE_EPOCH's, else there is none: never the
+ * clock. Returns 0, or -1 reported into d (libharu's errors are left for
+ * check()). */
+static int
+set_document(struct pdf *p, bool compress, const char *path,
+             struct diag_sink *d)
 {
 	const struct doc_layout *dl = p->dl;
 	HPDF_Doc doc = p->doc;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct buf title;
+	buf_init(&title);
+	struct pdfa_meta m = {.title = plain_title(dl->title, &title),
+	                      .lang = dl->lang,
+	                      .producer = "jtai",
+	                      .creator = "jtai"};
+	int dated = pdfa_date(dl->has_date ? &dl->date : NULL, sde, &m.time);
+	if (dated < 0) {
+		diag_error(d, path, 0, 0,
+		           "SOURCE_DATE_EPOCH is not a number of seconds since "
+		           "1970 '%s'",
+		           sde);
+		buf_release(&title);
+		return -1;
+	}
+	m.has_time = dated > 0;
 	/* ASCII first, as plain strings; then UTF-8 for the title. */
-	HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, "jtai");
-	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "jtai");
+	HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, m.producer);
+	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, m.creator);
 	HPDF_UseUTFEncodings(doc);
 	HPDF_SetCurrentEncoder(doc, "UTF-8");
 	p->utf8 = HPDF_GetEncoder(doc, "UTF-8");
-	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, dl->title);
-	if (dl->has_date) {
-		HPDF_Date date = {dl->date.y, dl->date.m, dl->date.d, 0, 0,
-		                  0,          '+',        0,          0};
+	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, m.title);
+	if (m.has_time) {
+		const struct pdfa_time *t = &m.time;
+		HPDF_Date date = {t->y,  t->m, t->d, t->hh, t->mm,
+		                  t->ss, '+',  0,    0};
 		HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
 	}
@@ -409,6 +462,22 @@ set_document(struct pdf *p)
 	}
 	if (dl->nheading > 0)
 		HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	int rc = pdfa_begin(doc, &m, compress, path, d);
+	buf_release(&title);
+	return rc;
+}
+
+/* Replaces libharu's font programs and tables by subsets of what was
+ * drawn (render/subset.h). Returns 0, or -1 reported into d. */
+static int
+subset_fonts(struct pdf *p, const char *path, struct diag_sink *d)
+{
+	for (int r = 0; r < FONT_ROLES; r++)
+		if (p->font[r] != NULL &&
+		    subset_font(p->doc, p->font[r],
+		                font_path(p->fonts->face[r]), path, d) < 0)
+			return -1;
+	return 0;
 }
 
 static int
@@ -422,6 +491,9 @@ save(struct pdf *p, struct buf *out)
 	HPDF_STATUS st = HPDF_ReadFromStream(p->doc, bytes, &got);
 	int rc =
 	    (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size ? 0 : -1;
+	/* the file ID is a hash of the saved bytes (render/pdfa.h) */
+	if (rc == 0)
+		rc = pdfa_patch_id((char *)bytes, got);
 	if (rc == 0)
 		buf_append(out, bytes, got);
 	free(bytes);
@@ -441,10 +513,11 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 		diag_error(d, path, 0, 0, "cannot start libharu");
 		goto out;
 	}
-	HPDF_SetCompressionMode(
-	    p.doc, flags & PDF_UNCOMPRESSED ? HPDF_COMP_NONE : HPDF_COMP_ALL);
-	set_document(&p);
-	if (check(&p, path, "setting up the document", d) < 0)
+	bool compress = !(flags & PDF_UNCOMPRESSED);
+	HPDF_SetCompressionMode(p.doc,
+	                        compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+	int set = set_document(&p, compress, path, d);
+	if (check(&p, path, "setting up the document", d) < 0 || set < 0)
 		goto out;
 	p.pages = xcalloc(dl->npage, sizeof(*p.pages));
 	p.tag = tag_new(p.doc, dl);
@@ -459,6 +532,9 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 		goto out;
 	add_outline(&p);
 	if (check(&p, path, "making the outline", d) < 0)
+		goto out;
+	if (subset_fonts(&p, path, d) < 0 ||
+	    check(&p, path, "subsetting the fonts", d) < 0)
 		goto out;
 	if (save(&p, out) < 0) {
 		if (check(&p, path, "saving", d) == 0)

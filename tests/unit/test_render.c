@@ -150,7 +150,8 @@ Test(render, pdf_header_lang_and_info)
 	cr_assert(contains(&out, "/CreationDate (D:20260427"));
 	cr_assert(contains(&out, "/DisplayDocTitle true"));
 	cr_assert(contains(&out, "/Outlines"));
-	cr_assert(!contains(&out, "/ID"), "no file ID yet");
+	cr_assert(contains(&out, "/ID [ <"), "a file ID from the content");
+	cr_assert(contains(&out, "/MarkInfo"), "tagged");
 	cr_assert(!contains(&out, "Haru"), "no library version in Producer");
 	cr_assert(contains(&out, "%%EOF"));
 	buf_release(&out);
