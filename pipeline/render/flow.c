@@ -9,10 +9,8 @@
  * drawn as regular text (the house style has no italics); raw HTML is
  * dropped, as cmark's safe HTML renderer drops it.
  *
- * A table's cells are parsed with cmark one by one, each as a document of
- * one paragraph, and their inlines walked by the same switch into runs of
- * the table's block, so that a cell reads exactly as a paragraph does; so
- * are the lines of a letterhead.
+ * Code blocks, and the fences that make tables, call-outs and the
+ * letterhead, are flow_fence.c's.
  *
  * What page.c needs to keep things together is marked here: a paragraph
  * holding a hard line break (an address, a signature) is kept whole; a
@@ -22,37 +20,14 @@
 #include <cmark.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/diag.h"
+#include "render/flow_int.h"
 #include "render/render.h"
-#include "render/table.h"
-
-/* The house style, in points. */
-#define BODY_SIZE    12.0
-#define BODY_LEADING 16.0
-#define PARA_AFTER   8.0
-#define TIGHT_AFTER  4.0
-#define MONO_SHRINK  1.0 /* inline code is this much smaller than its text */
-#define CODE_SIZE    10.0
-#define CODE_LEADING 13.0
-#define LIST_INDENT  22.0
-#define BULLET_X     5.0 /* a bullet's left edge from its list's edge */
-#define NUMBER_GAP   6.0 /* from a number's right edge to the item's text */
-#define QUOTE_INDENT 20.0
-#define RULE_SPACE   12.0
-#define CHART_BEFORE 8.0
-#define CHART_AFTER  12.0
-#define TABLE_BEFORE 8.0
-#define TABLE_AFTER  12.0
-#define CAPTION_GAP  6.0  /* between a chart and its caption */
-#define HEAD_GAP     2.0  /* between two lines of the letterhead */
-#define HEAD_RULE    8.0  /* above the letterhead's rule */
-#define HEAD_AFTER   20.0 /* below it */
-#define MAX_INDENT   180.0
-#define MAX_DEPTH    32
 
 static const struct heading_style {
 	double size, leading, before, after;
@@ -66,50 +41,6 @@ static const struct heading_style {
 /* Bullets by list level: black bullet, white bullet, small black square. */
 static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
                                       "\xE2\x96\xAA"};
-
-struct frame {
-	cmark_node_type type;
-	unsigned id;   /* lists, items and quotes: their struct nest id */
-	double indent; /* left edge of the blocks inside */
-	size_t nblock; /* blocks in the flow when it opened */
-	/* CMARK_NODE_LIST */
-	bool ordered;
-	int number; /* the next item's number */
-	char delim;
-	int level; /* bullet lists: 1 when in no other */
-	/* CMARK_NODE_ITEM: the marker waiting for the item's first block */
-	const char *marker;
-	enum marker_align align;
-	double marker_x;
-};
-
-struct walker {
-	struct flow *f;
-	struct arena *a;
-	const char *path;
-	int line_offset;
-	const struct render_opts *opts;
-	struct diag_sink *d;
-	struct frame stack[MAX_DEPTH];
-	int depth;
-	int over; /* containers entered beyond MAX_DEPTH, not pushed */
-	int quotes;
-	int callouts; /* call-outs being walked, one inside the other */
-	unsigned quote_id[FLOW_QUOTES];
-	double quote_x[FLOW_QUOTES];
-	unsigned next_quote;
-	unsigned next_nest;
-	int bullet_lists; /* bullet lists open */
-	size_t cur;       /* the text block taking runs, or SIZE_MAX */
-	size_t merge0;    /* the first run new text may merge into */
-	size_t *runoff;   /* each run's offset in f->text */
-	size_t runoffcap;
-	int strong;
-	int link;
-	double pad;        /* quote padding owed to the next block */
-	cmark_node *image; /* skipping an image's alt text until its exit */
-	int rc;
-};
 
 static double
 cur_indent(const struct walker *w)
@@ -152,8 +83,8 @@ pop_frame(struct walker *w)
 	return &w->stack[--w->depth];
 }
 
-static int
-node_line(const struct walker *w, cmark_node *node)
+int
+flow_node_line(const struct walker *w, cmark_node *node)
 {
 	return cmark_node_get_start_line(node) + w->line_offset;
 }
@@ -194,8 +125,8 @@ set_nest(const struct walker *w, struct block *b)
 	}
 }
 
-static struct block *
-new_block(struct walker *w, enum block_kind kind, cmark_node *node)
+struct block *
+flow_new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 {
 	struct flow *f = w->f;
 	if (f->n == f->cap)
@@ -204,7 +135,7 @@ new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 	struct block *b = &f->block[f->n++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
-	b->line = node_line(w, node);
+	b->line = flow_node_line(w, node);
 	b->col = cmark_node_get_start_column(node);
 	b->indent = cur_indent(w);
 	b->size = BODY_SIZE;
@@ -226,9 +157,9 @@ new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 
 /* Appends text to the current block as a run in face; tabs and control
  * characters other than the newline of a hard break become spaces. */
-static void
-add_text(struct walker *w, const char *s, size_t n, enum font_role face,
-         double size)
+void
+flow_add_text(struct walker *w, const char *s, size_t n, enum font_role face,
+              double size)
 {
 	struct flow *f = w->f;
 	if (w->cur == SIZE_MAX || n == 0)
@@ -272,7 +203,7 @@ add_inline(struct walker *w, const char *s, enum font_role face)
 		size -= MONO_SHRINK;
 	else if (w->strong > 0 || b->heading)
 		face = FONT_BOLD;
-	add_text(w, s, strlen(s), face, size);
+	flow_add_text(w, s, strlen(s), face, size);
 }
 
 static bool
@@ -289,8 +220,8 @@ block_blank(const struct walker *w, const struct block *b)
 
 /* Closes the current text block, dropping it when it holds no text and
  * no marker (its quote padding passes to the next block). */
-static void
-end_text(struct walker *w)
+void
+flow_end_text(struct walker *w)
 {
 	if (w->cur == SIZE_MAX)
 		return;
@@ -324,7 +255,7 @@ block_title(struct walker *w, const struct block *b)
 static void
 open_text(struct walker *w, cmark_node *node)
 {
-	struct block *b = new_block(w, BLOCK_TEXT, node);
+	struct block *b = flow_new_block(w, BLOCK_TEXT, node);
 	w->cur = w->f->n - 1;
 	if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 		int level = cmark_node_get_heading_level(node);
@@ -352,11 +283,11 @@ close_heading(struct walker *w)
 	b->title = block_title(w, b);
 	if (b->heading == 1 && w->f->first_h1 == NULL && *b->title)
 		w->f->first_h1 = b->title;
-	end_text(w);
+	flow_end_text(w);
 }
 
-static void
-open_quote(struct walker *w, cmark_node *node)
+void
+flow_open_quote(struct walker *w, cmark_node *node)
 {
 	struct frame *fr = push_frame(w, CMARK_NODE_BLOCK_QUOTE);
 	if (fr == NULL)
@@ -370,8 +301,8 @@ open_quote(struct walker *w, cmark_node *node)
 	w->pad += FLOW_QUOTE_PAD;
 }
 
-static void
-close_quote(struct walker *w)
+void
+flow_close_quote(struct walker *w)
 {
 	struct frame *fr = pop_frame(w);
 	if (fr == NULL)
@@ -381,6 +312,26 @@ close_quote(struct walker *w)
 		w->pad -= FLOW_QUOTE_PAD;
 	else
 		w->f->block[w->f->n - 1].pad_after += FLOW_QUOTE_PAD;
+}
+
+/* The hang of ordered list node's items: room for its widest number
+ * (its last: digits are all as wide) and the gap after it, and never
+ * less than a bullet list's, so that no number sticks out to the left. */
+static double
+number_hang(const struct walker *w, cmark_node *node, int start, char delim)
+{
+	long last = start - 1L;
+	for (cmark_node *it = cmark_node_first_child(node); it != NULL;
+	     it = cmark_node_next(it))
+		last++;
+	char s[32];
+	int n = snprintf(s, sizeof(s), "%ld%c", last, delim);
+	double width = n * BODY_SIZE * 0.6;
+	if (w->opts && w->opts->fonts)
+		width = font_width(w->opts->fonts->face[FONT_REGULAR], s,
+		                   (size_t)n, BODY_SIZE);
+	return width + NUMBER_GAP > LIST_INDENT ? width + NUMBER_GAP
+	                                        : LIST_INDENT;
 }
 
 static void
@@ -393,6 +344,8 @@ open_list(struct walker *w, cmark_node *node)
 	fr->number = cmark_node_get_list_start(node);
 	fr->delim =
 	    cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
+	fr->hang = fr->ordered ? number_hang(w, node, fr->number, fr->delim)
+	                       : LIST_INDENT;
 	if (!fr->ordered)
 		fr->level = ++w->bullet_lists;
 }
@@ -427,7 +380,9 @@ open_item(struct walker *w)
 	if (fr == NULL)
 		return;
 	double edge = fr->indent;
-	fr->indent = clamp_indent(edge + LIST_INDENT);
+	double hang =
+	    list && list->type == CMARK_NODE_LIST ? list->hang : LIST_INDENT;
+	fr->indent = clamp_indent(edge + hang);
 	if (list && list->type == CMARK_NODE_LIST && list->ordered) {
 		fr->marker =
 		    arena_printf(w->a, "%d%c", list->number++, list->delim);
@@ -450,43 +405,16 @@ close_item(struct walker *w, cmark_node *node)
 		open_text(w, node);
 		if (cmark_node_get_list_tight(cmark_node_parent(node)))
 			w->f->block[w->cur].space_after = TIGHT_AFTER;
-		add_text(w, " ", 1, FONT_REGULAR, BODY_SIZE);
-		end_text(w);
+		flow_add_text(w, " ", 1, FONT_REGULAR, BODY_SIZE);
+		flow_end_text(w);
 	}
 	pop_frame(w);
 }
 
 static void
-add_code_block(struct walker *w, cmark_node *node)
-{
-	const char *s = cmark_node_get_literal(node);
-	size_t n = s ? strlen(s) : 0;
-	while (n > 0 && s[n - 1] == '\n')
-		n--;
-	struct block *b = new_block(w, BLOCK_TEXT, node);
-	w->cur = w->f->n - 1;
-	b->size = CODE_SIZE;
-	b->leading = CODE_LEADING;
-	b->space_before = TIGHT_AFTER;
-	/* Leading spaces as no-break spaces, so that indentation shows. */
-	for (size_t i = 0; i < n;) {
-		size_t e = i, k = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		for (; k < e && s[k] == ' '; k++)
-			add_text(w, "\xC2\xA0", 2, FONT_MONO, CODE_SIZE);
-		size_t stop =
-		    e < n ? e + 1 : e; /* the newline breaks the line */
-		add_text(w, s + k, stop - k, FONT_MONO, CODE_SIZE);
-		i = stop;
-	}
-	end_text(w);
-}
-
-static void
 add_rule(struct walker *w, cmark_node *node)
 {
-	struct block *b = new_block(w, BLOCK_RULE, node);
+	struct block *b = flow_new_block(w, BLOCK_RULE, node);
 	b->space_before = b->space_after = RULE_SPACE;
 }
 
@@ -497,7 +425,8 @@ find_chart(struct walker *w, cmark_node *node)
 	cmark_node *blk = node;
 	while (cmark_node_get_type(blk) > CMARK_NODE_LAST_BLOCK)
 		blk = cmark_node_parent(blk);
-	int line = node_line(w, blk), col = cmark_node_get_start_column(blk);
+	int line = flow_node_line(w, blk),
+	    col = cmark_node_get_start_column(blk);
 	const char *url = cmark_node_get_url(node);
 	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
 		diag_error(w->d, w->path, line, col,
@@ -543,7 +472,37 @@ image_alt(struct walker *w, cmark_node *image)
 	return s;
 }
 
-/* A chart splits its paragraph: text before, the chart, text after. */
+/* The title of a chart's image, when it holds text, as the chart's
+ * caption: a block of its own right after the chart. */
+static void
+add_caption(struct walker *w, cmark_node *image, size_t chart,
+            const struct block *para)
+{
+	const char *title = cmark_node_get_title(image);
+	size_t n = title ? strlen(title) : 0;
+	if (n == strspn(title ? title : "", " \t\r\n"))
+		return;
+	struct flow *f = w->f;
+	f->block[chart].space_after = CAPTION_GAP;
+	struct block *b = flow_new_block(w, BLOCK_TEXT, image);
+	w->cur = f->n - 1;
+	b->line = para->line;
+	b->col = para->col;
+	b->caption = b->keep = true;
+	b->space_before = CAPTION_GAP;
+	b->space_after = CHART_AFTER;
+	for (size_t i = 0; i < n;) {
+		size_t k = strcspn(title + i, "\r\n");
+		flow_add_text(w, title + i, k, FONT_REGULAR, BODY_SIZE);
+		if (i + k < n)
+			flow_add_text(w, " ", 1, FONT_REGULAR, BODY_SIZE);
+		i += k + (i + k < n);
+	}
+	flow_end_text(w);
+}
+
+/* A chart splits its paragraph: text before, the chart (and its caption),
+ * text after. */
 static void
 add_chart(struct walker *w, cmark_node *node)
 {
@@ -561,7 +520,7 @@ add_chart(struct walker *w, cmark_node *node)
 	if (block_blank(w, b)) {
 		f->nrun = b->run0;
 	} else {
-		b = new_block(w, BLOCK_CHART, node);
+		b = flow_new_block(w, BLOCK_CHART, node);
 		b->line = para.line;
 		b->col = para.col;
 	}
@@ -572,7 +531,8 @@ add_chart(struct walker *w, cmark_node *node)
 	b->alt = image_alt(w, node);
 	b->space_before = CHART_BEFORE;
 	b->space_after = CHART_AFTER;
-	b = new_block(w, BLOCK_TEXT, node);
+	add_caption(w, node, (size_t)(b - f->block), &para);
+	b = flow_new_block(w, BLOCK_TEXT, node);
 	w->cur = f->n - 1;
 	b->line = para.line;
 	b->col = para.col;
@@ -595,105 +555,25 @@ add_link(struct walker *w, cmark_node *node)
 	return f->link[w->link];
 }
 
-static void walk_node(struct walker *w, cmark_node *node, bool enter);
-
-/* Walks the inlines of a cell's document (a table cell, a line of the
- * letterhead: what names it in messages) into the current block's runs.
- * A chart cannot sit there: an image is an error at line, col. */
+/* A paragraph set line by line with hard breaks (an address, a
+ * signature) reads as one piece: it is kept whole on a page. */
 static void
-walk_cell(struct walker *w, cmark_node *doc, const char *what, int line,
-          int col)
+keep_lines(struct walker *w)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node *skip = NULL;
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		cmark_node_type type = cmark_node_get_type(node);
-		if (skip != NULL) {
-			if (node == skip && ev == CMARK_EVENT_EXIT)
-				skip = NULL;
-		} else if (type == CMARK_NODE_IMAGE) {
-			const char *url = cmark_node_get_url(node);
-			diag_error(w->d, w->path, line, col,
-			           "%s cannot show image '%s'", what,
-			           url ? url : "");
-			diag_hint(w->d,
-			          "put a chart in a paragraph of its own");
-			w->rc = -1;
-			skip = node;
-		} else if (type > CMARK_NODE_LAST_BLOCK) {
-			walk_node(w, node, ev == CMARK_EVENT_ENTER);
-		}
-	}
-	cmark_iter_free(it);
-}
-
-static void
-add_cell(struct walker *w, const struct table_src *t, size_t r, size_t c,
-         struct buf *md)
-{
-	struct flow *f = w->f;
-	if (f->ncell == f->cellcap)
-		f->cell =
-		    xgrow(f->cell, &f->cellcap, f->ncell + 1, sizeof(*f->cell));
-	size_t i = f->ncell++;
-	f->cell[i] = (struct cell){.run0 = f->nrun, .align = t->align[c]};
-	w->merge0 = f->nrun; /* never into the cell before */
-	int bold = t->header && r == 0;
-	cmark_node *doc = table_cell_parse(&t->cell[r * t->ncol + c], md);
-	w->strong += bold;
-	walk_cell(w, doc, "a table cell", t->line[r], t->col[r]);
-	w->strong -= bold;
-	cmark_node_free(doc);
-	f->cell[i].nruns = f->nrun - f->cell[i].run0;
-}
-
-static void
-add_table(struct walker *w, cmark_node *node)
-{
-	const char *s = cmark_node_get_literal(node);
-	struct table_src t;
-	if (table_parse(&t, s ? s : "", s ? strlen(s) : 0, w->path,
-	                node_line(w, node), cmark_node_get_start_column(node),
-	                w->d) < 0) {
-		w->rc = -1;
+	if (w->cur == SIZE_MAX)
 		return;
-	}
-	struct flow *f = w->f;
-	struct block *b = new_block(w, BLOCK_TABLE, node);
-	b->cell0 = f->ncell;
-	b->nrow = t.nrow;
-	b->ncol = t.ncol;
-	b->header = t.header;
-	b->space_before = TABLE_BEFORE;
-	b->space_after = TABLE_AFTER;
-	w->cur = f->n - 1;
-	struct buf md;
-	buf_init(&md);
-	for (size_t r = 0; r < t.nrow; r++)
-		for (size_t c = 0; c < t.ncol; c++)
-			add_cell(w, &t, r, c, &md);
-	buf_release(&md);
-	w->cur = SIZE_MAX;
-	table_release(&t);
-}
-
-static void add_callout(struct walker *w, cmark_node *node);
-
-static bool
-is_callout(const char *info)
-{
-	return info && !strcmp(info, "callout");
+	struct block *b = &w->f->block[w->cur];
+	if (b->kind == BLOCK_TEXT && !b->heading)
+		b->keep = true;
 }
 
 /* The renderer's one switch: enter opens, exit closes. */
-static void
-walk_node(struct walker *w, cmark_node *node, bool enter)
+void
+flow_walk_node(struct walker *w, cmark_node *node, bool enter)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_BLOCK_QUOTE:
-		enter ? open_quote(w, node) : close_quote(w);
+		enter ? flow_open_quote(w, node) : flow_close_quote(w);
 		break;
 	case CMARK_NODE_LIST:
 		enter ? open_list(w, node) : close_list(w, node);
@@ -702,18 +582,13 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 		enter ? open_item(w) : close_item(w, node);
 		break;
 	case CMARK_NODE_PARAGRAPH:
-		enter ? open_text(w, node) : end_text(w);
+		enter ? open_text(w, node) : flow_end_text(w);
 		break;
 	case CMARK_NODE_HEADING:
 		enter ? open_text(w, node) : close_heading(w);
 		break;
 	case CMARK_NODE_CODE_BLOCK:
-		if (table_is_fence(cmark_node_get_fence_info(node)))
-			add_table(w, node);
-		else if (is_callout(cmark_node_get_fence_info(node)))
-			add_callout(w, node);
-		else
-			add_code_block(w, node);
+		flow_add_code(w, node);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		add_rule(w, node);
@@ -729,6 +604,7 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 		break;
 	case CMARK_NODE_LINEBREAK:
 		add_inline(w, "\n", FONT_REGULAR);
+		keep_lines(w);
 		break;
 	case CMARK_NODE_STRONG:
 		w->strong += enter ? 1 : -1;
@@ -748,8 +624,8 @@ walk_node(struct walker *w, cmark_node *node, bool enter)
 	}
 }
 
-static void
-walk_document(struct walker *w, const char *md, size_t len)
+void
+flow_walk_document(struct walker *w, const char *md, size_t len)
 {
 	cmark_node *doc =
 	    cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
@@ -762,35 +638,10 @@ walk_document(struct walker *w, const char *md, size_t len)
 				w->image = NULL;
 			continue;
 		}
-		walk_node(w, node, ev == CMARK_EVENT_ENTER);
+		flow_walk_node(w, node, ev == CMARK_EVENT_ENTER);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-}
-
-/* A fenced block with the info string "callout" holds Markdown drawn as a
- * boxed call-out, as a block quote is, but free to hold several
- * paragraphs: a template cannot put '>' before each line of a value. */
-static void
-add_callout(struct walker *w, cmark_node *node)
-{
-	if (w->callouts >= FLOW_MAX_CALLOUTS) {
-		diag_error(w->d, w->path, node_line(w, node),
-		           cmark_node_get_start_column(node),
-		           "call-outs nested deeper than %d", FLOW_MAX_CALLOUTS);
-		w->rc = -1;
-		return;
-	}
-	const char *s = cmark_node_get_literal(node);
-	int saved = w->line_offset;
-	/* the block's first line is the line after its fence */
-	w->line_offset = node_line(w, node);
-	open_quote(w, node);
-	w->callouts++;
-	walk_document(w, s ? s : "", s ? strlen(s) : 0);
-	w->callouts--;
-	close_quote(w);
-	w->line_offset = saved;
 }
 
 int
@@ -808,7 +659,7 @@ flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
 	                   .d = d,
 	                   .cur = SIZE_MAX,
 	                   .link = -1};
-	walk_document(&w, md, len);
+	flow_walk_document(&w, md, len);
 	for (size_t r = 0; r < f->nrun; r++)
 		f->run[r].text = f->text.data + w.runoff[r];
 	free(w.runoff);

@@ -4,7 +4,11 @@
  * table.h; each cell a list of runs), with its
  * indent, list marker, spacing and the quote boxes around it. The house
  * style (sizes, spacing, indents) is decided here; where blocks fall on
- * pages is page.c's job. */
+ * pages is page.c's job, helped by what is marked here: a paragraph of
+ * hard-broken lines (a signature) to keep whole, a chart's caption (the
+ * image's title, `![alt](chart:NAME "Caption")`, a text block right after
+ * the chart), and the letterhead (a ```letterhead fence opening the
+ * letter: one bold block per line, then a rule). */
 #ifndef JTAI_RENDER_FLOW_H
 #define JTAI_RENDER_FLOW_H
 

@@ -1,8 +1,18 @@
-/* The line breaker over mixed runs (see layout.h for the three steps).
- * Measuring goes through font_advance, which caches the Basic Multilingual
- * Plane per face; the items, breaks and word buffers are kept in struct
- * layout and reused, so a paragraph allocates only when it is the largest
- * seen so far. */
+/* The line breaker over mixed runs: steps 1 and 3 (see layout.h); the
+ * breakers of step 2 are in linebreak.c, the ties between numbers and
+ * their words in linebreak_tie.c. Measuring goes through font_advance,
+ * which caches the Basic Multilingual Plane per face; the items, breaks
+ * and word buffers are kept in struct layout and reused, so a paragraph
+ * allocates only when it is the largest seen so far.
+ *
+ * A word is what lies between two separators (space, no-break space, hard
+ * break) and may span runs. Once a word is read, three things are decided
+ * about it: whether the space before it is a tie (linebreak_tie.h), where
+ * it may break inside (after a compound's hyphen; if it is wider than the
+ * line, at a URL's safe points or between characters), and, when the
+ * words tied together so far are wider than the line, that their ties may
+ * break after all. Between two allowed breaks there is then never more
+ * than fits on a line, but for a single character wider than the line. */
 #include "render/layout.h"
 
 #include <math.h>
@@ -12,9 +22,14 @@
 
 #include "core/alloc.h"
 #include "core/utf8.h"
+#include "render/linebreak_tie.h"
 
 /* Widths are sums of doubles: a line may be this much over and still fit. */
 #define EPS 1e-6
+/* Longer words are never numbers, units, months or labels. */
+#define TIE_WORD_MAX 32
+/* Not a penalty: no break inside a word here. */
+#define NO_BREAK LAYOUT_NEVER
 
 void
 lines_init(struct lines *ls)
@@ -35,7 +50,7 @@ layout_init(struct layout *l, const struct fontset *fonts)
 {
 	memset(l, 0, sizeof(*l));
 	l->fonts = fonts;
-	l->breaker = layout_break_first_fit;
+	l->breaker = layout_break_total_fit;
 }
 
 void
@@ -44,6 +59,7 @@ layout_release(struct layout *l)
 	free(l->item);
 	free(l->brk);
 	free(l->word);
+	free(l->node);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -84,6 +100,29 @@ is_combining(unsigned cp)
 	       (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D;
 }
 
+/* Letters of the Latin, Greek and Cyrillic scripts, enough to tell a
+ * compound ("multi-agency") from a range or a code ("2020-21", "A-1"). */
+static bool
+is_letter(unsigned cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x370 && cp <= 0x52F && !is_combining(cp));
+}
+
+static bool
+is_hyphen(unsigned cp)
+{
+	return cp == '-' || cp == 0x2010;
+}
+
+/* Spaces that separate words; the no-break ones tie them. */
+static bool
+is_separator(unsigned cp)
+{
+	return cp == ' ' || cp == '\n' || cp == 0xA0 || cp == 0x202F;
+}
+
 static void
 push_item(struct layout *l, enum item_kind kind, size_t run, size_t start,
           size_t end, double width, int penalty)
@@ -99,159 +138,365 @@ push_item(struct layout *l, enum item_kind kind, size_t run, size_t start,
 	                                           .width = width};
 }
 
-/* Re-emits the boxes of l->word, allowing a break between two characters
- * wherever the next one would overflow a line of its own. */
-static void
-split_word(struct layout *l, const struct run *runs, double width)
+/* Step 1's state between words. */
+struct itemizer {
+	struct layout *l;
+	const struct run *runs;
+	double width;
+	size_t word0; /* the word being read: its first item, or SIZE_MAX */
+	double wordw;
+	bool hyphen;    /* it holds a hyphen */
+	size_t gap0;    /* the first glue after the last word, or SIZE_MAX */
+	double gapw;    /* the width of the glue after it */
+	bool prev;      /* a word came before, since any forced break */
+	bool prev_unit; /* it was tied to a number as its unit */
+	size_t prev0, prev1; /* its items */
+	char prev_first;     /* its first byte */
+	char first;          /* the first byte of the word being read */
+	size_t group0;       /* the first item of the words tied to the last */
+	double groupw;
+};
+
+/* Copies the text of items [k0, k1) into buf (TIE_WORD_MAX bytes);
+ * returns its length, above TIE_WORD_MAX when it did not fit. */
+static size_t
+word_text(const struct itemizer *z, size_t k0, size_t k1, char *buf)
 {
-	double w = 0;
+	size_t n = 0;
+	for (size_t k = k0; k < k1 && n <= TIE_WORD_MAX; k++) {
+		const struct layout_item *it = &z->l->item[k];
+		size_t len = it->end - it->start;
+		if (n + len <= TIE_WORD_MAX)
+			memcpy(buf + n, z->runs[it->run].text + it->start, len);
+		n += len;
+	}
+	return n;
+}
+
+/* How the word being read is tied to the last one (linebreak_tie.h). */
+static enum tie_kind
+tie_to_last(const struct itemizer *z)
+{
+	char a[TIE_WORD_MAX], b[TIE_WORD_MAX];
+	if (!z->prev_unit &&
+	    ((z->prev_first | 0x20) >= 'a' && (z->prev_first | 0x20) <= 'z') &&
+	    ((z->first | 0x20) >= 'a' && (z->first | 0x20) <= 'z'))
+		return TIE_NONE; /* no number starts with a letter */
+	if (!tie_maybe(z->prev_first, z->prev_unit, z->first))
+		return TIE_NONE;
+	size_t an = word_text(z, z->prev0, z->prev1, a);
+	size_t bn = word_text(z, z->word0, z->l->nitem, b);
+	if (an > TIE_WORD_MAX || bn > TIE_WORD_MAX)
+		return TIE_NONE;
+	return tie_words(a, an, z->prev_unit, b, bn);
+}
+
+/* What the word l->word[0..nword) is: a path or URL by its text ("://",
+ * "www.", '/', '@', a dot between letters as in "gov.uk"), or link text. */
+enum { W_PATH = 1, W_LINK = 2 };
+
+static unsigned
+word_kind(const struct layout *l, const struct run *runs)
+{
+	unsigned kind = 0;
+	uint32_t h = 0; /* the last four bytes */
 	for (size_t b = 0; b < l->nword; b++) {
 		const struct layout_item *box = &l->word[b];
 		const struct run *r = &runs[box->run];
+		if (r->link >= 0)
+			kind |= W_LINK;
+		for (size_t i = box->start; i < box->end; i++) {
+			unsigned char c = (unsigned char)r->text[i];
+			h = h << 8 | c;
+			bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			unsigned char b2 = (unsigned char)(h >> 16);
+			if (c == '/' || c == '@' ||
+			    h == 0x7777772Eu /* www. */ ||
+			    (alpha && (h >> 8 & 0xFF) == '.' &&
+			     (b2 | 0x20) >= 'a' && (b2 | 0x20) <= 'z'))
+				kind |= W_PATH;
+		}
+	}
+	return kind;
+}
+
+/* Whether the word l->word[] goes on with n letters from byte i of its
+ * box b (maybe into later boxes). */
+static bool
+letters_ahead(const struct layout *l, const struct run *runs, size_t b,
+              size_t i, int n)
+{
+	while (n > 0) {
+		while (b < l->nword && i >= l->word[b].end)
+			if (++b < l->nword)
+				i = l->word[b].start;
+		if (b >= l->nword)
+			return false;
+		unsigned cp;
+		i += next_cp(runs[l->word[b].run].text, l->word[b].end, i, &cp);
+		if (!is_letter(cp))
+			return false;
+		n--;
+	}
+	return true;
+}
+
+/* A safe point in a URL or path before cp: after '/', '-', '?', '&', '=',
+ * '_' or '#' (after the last of a row: "//"), or before '.'. */
+static int
+url_point(unsigned prev, unsigned cp)
+{
+	if (cp == '.' && prev != '.')
+		return LAYOUT_URL;
+	if (prev != 0 && prev < 0x80 && strchr("/-?&=_#", (int)prev) &&
+	    cp != prev)
+		return LAYOUT_URL;
+	return NO_BREAK;
+}
+
+/* Where a word may break inside, as it is re-emitted. */
+struct wordbreak {
+	bool wide;   /* wider than the line: break it somewhere */
+	bool url;    /* at a URL's safe points */
+	bool hyphen; /* after a compound's hyphen */
+	size_t len;  /* its bytes */
+};
+
+/* The penalty for a break before cp at byte pos of the word, prev the
+ * code point before, letters the letters right before prev's hyphen;
+ * after is where the code point after cp starts in box b. A compound
+ * breaks after its hyphen with two letters before and three after, as
+ * TeX's English hyphenation minimums ask: "multi-|agency", not "e-|mail"
+ * nor "re-|do". */
+static int
+point_before(const struct wordbreak *wb, const struct layout *l,
+             const struct run *runs, size_t b, size_t after, size_t pos,
+             unsigned prev, unsigned cp, int letters)
+{
+	if (pos == 0 || wb->len - pos < 2 || is_combining(cp))
+		return NO_BREAK;
+	if (wb->url)
+		return url_point(prev, cp);
+	if (wb->hyphen && is_hyphen(prev) && letters >= 2 && is_letter(cp) &&
+	    letters_ahead(l, runs, b, after, 2))
+		return LAYOUT_HYPHEN;
+	return NO_BREAK;
+}
+
+/* Re-emits the boxes of l->word with the breaks wb allows, and, in a word
+ * too wide, a break between two characters wherever the stretch since
+ * the last break would overflow a line of its own. */
+static void
+rebreak_word(struct itemizer *z, const struct wordbreak *wb)
+{
+	struct layout *l = z->l;
+	double w = 0;
+	size_t pos = 0;
+	unsigned prev = 0;
+	int letters = 0, hy_letters = 0;
+	for (size_t b = 0; b < l->nword; b++) {
+		const struct layout_item box = l->word[b];
+		const struct run *r = &z->runs[box.run];
 		const struct font *f = l->fonts->face[r->face];
 		double k = r->size / 1000.0, piece = 0;
-		size_t s = box->start, i = box->start;
-		while (i < box->end) {
+		size_t s = box.start, i = box.start;
+		while (i < box.end) {
 			unsigned cp;
-			size_t len = next_cp(r->text, box->end, i, &cp);
+			size_t len = next_cp(r->text, box.end, i, &cp);
 			double a = font_advance(f, cp) * k;
-			if (w > 0 && w + a > width + EPS && !is_combining(cp)) {
+			int p = point_before(wb, l, z->runs, b, i + len, pos,
+			                     prev, cp, hy_letters);
+			if (p == NO_BREAK && wb->wide && w > 0 &&
+			    w + a > z->width + EPS && !is_combining(cp))
+				p = LAYOUT_CHAR;
+			if (p != NO_BREAK) {
 				if (i > s)
-					push_item(l, ITEM_BOX, box->run, s, i,
+					push_item(l, ITEM_BOX, box.run, s, i,
 					          piece, 0);
-				push_item(l, ITEM_PENALTY, box->run, i, i, 0,
-				          0);
+				push_item(l, ITEM_PENALTY, box.run, i, i, 0, p);
 				s = i;
 				piece = w = 0;
 			}
 			piece += a;
 			w += a;
+			if (is_hyphen(cp)) {
+				hy_letters = letters;
+				letters = 0;
+			} else if (is_letter(cp)) {
+				letters++;
+			} else if (!is_combining(cp)) {
+				letters = 0;
+			}
+			prev = cp;
 			i += len;
+			pos += len;
 		}
-		if (i > s)
-			push_item(l, ITEM_BOX, box->run, s, box->end, piece, 0);
+		if (s == box.start)
+			push_item(l, ITEM_BOX, box.run, s, box.end, box.width,
+			          0);
+		else if (i > s)
+			push_item(l, ITEM_BOX, box.run, s, box.end, piece, 0);
 	}
 }
 
-/* Ends the word made of items [word0, nitem): splits it if too wide. */
+/* Gives the word being read its breaks inside, if it has any. */
 static void
-end_word(struct layout *l, const struct run *runs, size_t word0, double wordw,
-         double width)
+break_word(struct itemizer *z)
 {
-	if (wordw <= width + EPS)
+	struct layout *l = z->l;
+	bool wide = z->wordw > z->width + EPS;
+	if (!wide && !z->hyphen)
 		return;
-	size_t n = l->nitem - word0;
+	size_t n = l->nitem - z->word0;
 	if (n > l->wordcap)
 		l->word = xgrow(l->word, &l->wordcap, n, sizeof(*l->word));
-	memcpy(l->word, l->item + word0, n * sizeof(*l->word));
+	memcpy(l->word, l->item + z->word0, n * sizeof(*l->word));
 	l->nword = n;
-	l->nitem = word0;
-	split_word(l, runs, width);
+	unsigned kind = word_kind(l, z->runs);
+	if (!wide && (kind & W_PATH))
+		return; /* a hyphen in a URL that fits: no break */
+	struct wordbreak wb = {
+	    .wide = wide, .url = wide && kind != 0, .hyphen = !(kind & W_PATH)};
+	for (size_t b = 0; b < n; b++)
+		wb.len += l->word[b].end - l->word[b].start;
+	l->nitem = z->word0;
+	rebreak_word(z, &wb);
 }
 
-/* Step 1: runs to boxes, glue and penalties. */
+/* Ends the words tied together up to item end: if they are wider than
+ * the line, their ties may break after all, at a cost. */
+static void
+close_group(struct itemizer *z, size_t end)
+{
+	if (!z->prev || z->groupw <= z->width + EPS)
+		return;
+	for (size_t k = z->group0; k < end; k++) {
+		struct layout_item *it = &z->l->item[k];
+		if (it->kind == ITEM_GLUE && it->penalty == LAYOUT_NEVER)
+			it->penalty = LAYOUT_TIE;
+	}
+}
+
+/* Ends the word being read, if any: ties it to the last word, breaks it
+ * inside, and extends or closes the group of tied words. */
+static void
+end_word(struct itemizer *z)
+{
+	if (z->word0 == SIZE_MAX)
+		return;
+	struct layout *l = z->l;
+	enum tie_kind tie = TIE_NONE;
+	bool tied = false;
+	if (z->prev && z->gap0 != SIZE_MAX) {
+		tie = tie_to_last(z);
+		struct layout_item *g = &l->item[z->gap0];
+		tied = tie != TIE_NONE || g->penalty == LAYOUT_NEVER;
+		if (tied)
+			g->penalty = LAYOUT_NEVER;
+	}
+	break_word(z);
+	if (tied) {
+		z->groupw += z->gapw + z->wordw;
+	} else {
+		close_group(z, z->gap0 != SIZE_MAX ? z->gap0 : z->word0);
+		z->group0 = z->word0;
+		z->groupw = z->wordw;
+	}
+	z->prev = true;
+	z->prev_unit = tie == TIE_UNIT;
+	z->prev0 = z->word0;
+	z->prev1 = l->nitem;
+	z->prev_first = z->first;
+	z->word0 = z->gap0 = SIZE_MAX;
+	z->wordw = z->gapw = 0;
+	z->hyphen = false;
+}
+
+/* A space, no-break space or hard break at byte i of run r. */
+static void
+separator(struct itemizer *z, size_t r, size_t i, size_t len, unsigned cp)
+{
+	struct layout *l = z->l;
+	const struct run *run = &z->runs[r];
+	end_word(z);
+	if (cp == '\n') {
+		close_group(z, l->nitem);
+		push_item(l, ITEM_PENALTY, r, i, i, 0, LAYOUT_FORCE);
+		z->prev = false;
+		z->gap0 = SIZE_MAX;
+		z->gapw = 0;
+		return;
+	}
+	double w =
+	    font_advance(l->fonts->face[run->face], cp) * run->size / 1000.0;
+	if (z->gap0 == SIZE_MAX)
+		z->gap0 = l->nitem;
+	z->gapw += w;
+	push_item(l, ITEM_GLUE, r, i, i + len, w, cp == ' ' ? 0 : LAYOUT_NEVER);
+}
+
+static void
+scan_run(struct itemizer *z, size_t r)
+{
+	struct layout *l = z->l;
+	const char *t = z->runs[r].text;
+	size_t len = z->runs[r].len;
+	const struct font *f = l->fonts->face[z->runs[r].face];
+	double k = z->runs[r].size / 1000.0;
+	size_t i = 0;
+	while (i < len) {
+		unsigned cp;
+		size_t cl = next_cp(t, len, i, &cp);
+		if (is_separator(cp)) {
+			separator(z, r, i, cl, cp);
+			i += cl;
+			continue;
+		}
+		size_t j = i;
+		double units = 0;
+		bool hyphen = false;
+		while (j < len) {
+			unsigned char c = (unsigned char)t[j];
+			if (c < 0x80) { /* most text: no decoding */
+				if (c == ' ' || c == '\n')
+					break;
+				hyphen |= c == '-';
+				units += font_advance(f, c);
+				j++;
+				continue;
+			}
+			cl = utf8_decode(t + j, len - j, &cp);
+			if (is_separator(cp))
+				break;
+			hyphen |= is_hyphen(cp);
+			units += font_advance(f, cp);
+			j += cl;
+		}
+		z->hyphen |= hyphen;
+		if (z->word0 == SIZE_MAX) {
+			z->word0 = l->nitem;
+			z->first = t[i];
+		}
+		push_item(l, ITEM_BOX, r, i, j, units * k, 0);
+		z->wordw += units * k;
+		i = j;
+	}
+}
+
+/* Step 1: runs to boxes, glue and penalties, for a measure of width. */
 static void
 itemize(struct layout *l, const struct run *runs, size_t n, double width)
 {
-	size_t word0 = 0;
-	double wordw = 0;
+	struct itemizer z = {.l = l,
+	                     .runs = runs,
+	                     .width = width,
+	                     .word0 = SIZE_MAX,
+	                     .gap0 = SIZE_MAX};
 	l->nitem = 0;
-	for (size_t r = 0; r < n; r++) {
-		const char *t = runs[r].text;
-		size_t len = runs[r].len;
-		const struct font *f = l->fonts->face[runs[r].face];
-		double k = runs[r].size / 1000.0;
-		size_t i = 0;
-		while (i < len) {
-			if (t[i] == ' ' || t[i] == '\n') {
-				end_word(l, runs, word0, wordw, width);
-				if (t[i] == ' ')
-					push_item(l, ITEM_GLUE, r, i, i + 1,
-					          font_advance(f, ' ') * k, 0);
-				else
-					push_item(l, ITEM_PENALTY, r, i, i, 0,
-					          LAYOUT_FORCE);
-				i++;
-				word0 = l->nitem;
-				wordw = 0;
-				continue;
-			}
-			size_t j = i;
-			double units = 0;
-			while (j < len && t[j] != ' ' && t[j] != '\n') {
-				unsigned cp;
-				j += next_cp(t, len, j, &cp);
-				units += font_advance(f, cp);
-			}
-			push_item(l, ITEM_BOX, r, i, j, units * k, 0);
-			wordw += units * k;
-			i = j;
-		}
-	}
-	end_word(l, runs, word0, wordw, width);
-}
-
-static void
-push_break(struct layout *l, size_t at)
-{
-	if (l->nbrk == l->brkcap)
-		l->brk =
-		    xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof(*l->brk));
-	l->brk[l->nbrk++] = at;
-}
-
-/* Glue and allowed breaks vanish at the start of a line. */
-static bool
-discardable(const struct layout_item *it)
-{
-	return it->kind == ITEM_GLUE ||
-	       (it->kind == ITEM_PENALTY && it->penalty != LAYOUT_FORCE);
-}
-
-void
-layout_break_first_fit(struct layout *l, double width)
-{
-	const struct layout_item *item = l->item;
-	size_t n = l->nitem, i = 0;
-	l->nbrk = 0;
-	for (;;) {
-		while (i < n && discardable(&item[i]))
-			i++;
-		if (i >= n)
-			break;
-		double w = 0;
-		size_t cand = SIZE_MAX, j;
-		bool has_box = false;
-		for (j = i; j < n; j++) {
-			const struct layout_item *it = &item[j];
-			if (it->kind == ITEM_BOX) {
-				if (has_box && cand != SIZE_MAX &&
-				    w + it->width > width + EPS)
-					break;
-				w += it->width;
-				has_box = true;
-			} else if (it->kind == ITEM_GLUE) {
-				if (j > i && item[j - 1].kind == ITEM_BOX)
-					cand = j;
-				w += it->width;
-			} else if (it->penalty == LAYOUT_FORCE) {
-				break;
-			} else if (has_box) {
-				cand = j;
-			}
-		}
-		if (j >= n) {
-			push_break(l, n);
-			return;
-		}
-		if (item[j].kind == ITEM_PENALTY &&
-		    item[j].penalty == LAYOUT_FORCE)
-			cand = j;
-		push_break(l, cand);
-		i = cand + 1;
-	}
-	if (l->nbrk == 0 && n > 0)
-		push_break(l, n); /* only spaces: one empty line */
+	for (size_t r = 0; r < n; r++)
+		scan_run(&z, r);
+	end_word(&z);
+	close_group(&z, l->nitem);
 }
 
 /* The sums run in the order the breaker and build_line add the same
@@ -263,6 +508,7 @@ layout_extent(struct layout *l, const struct run *runs, size_t n,
 {
 	double line = 0, ink = 0, word = 0;
 	bool started = false; /* glue before a line's first box is dropped */
+	bool inword = false;  /* tied words and hyphens go on */
 	*natural = *minimum = 0;
 	itemize(l, runs, n, HUGE_VAL);
 	for (size_t i = 0; i < l->nitem; i++) {
@@ -270,25 +516,34 @@ layout_extent(struct layout *l, const struct run *runs, size_t n,
 		if (it->kind == ITEM_BOX) {
 			line += it->width;
 			ink = line;
-			word += it->width;
+			word = inword ? word + it->width : it->width;
 			if (word > *minimum)
 				*minimum = word;
-			started = true;
-			continue;
-		}
-		word = 0;
-		if (it->kind == ITEM_GLUE && started) {
-			line += it->width;
-		} else if (it->kind == ITEM_PENALTY &&
-		           it->penalty == LAYOUT_FORCE) {
+			started = inword = true;
+		} else if (it->kind == ITEM_GLUE) {
+			if (started)
+				line += it->width;
+			if (inword && it->penalty == LAYOUT_NEVER)
+				word += it->width;
+			else
+				inword = false;
+		} else if (it->penalty == LAYOUT_FORCE) {
 			if (ink > *natural)
 				*natural = ink;
 			line = ink = 0;
-			started = false;
+			started = inword = false;
 		}
 	}
 	if (ink > *natural)
 		*natural = ink;
+}
+
+/* Glue and allowed breaks vanish at the start of a line. */
+static bool
+discardable(const struct layout_item *it)
+{
+	return it->kind == ITEM_GLUE ||
+	       (it->kind == ITEM_PENALTY && it->penalty != LAYOUT_FORCE);
 }
 
 static struct line_seg *

@@ -1,19 +1,25 @@
-/* Page breaking. Every block is broken into lines first, so that a heading
- * can look ahead: a heading goes to the next page unless it fits together
- * with the start of what follows (two lines of text, a whole chart, or the
- * next heading and its start), so no page ends with a heading. Paragraphs
- * split between lines; a single first line is not left at the foot of a
- * page, nor a single last line carried to the next. A chart is never
- * split: it moves to the next page, and is scaled down to fit the text
- * width (and a page). Blocks in quotes extend their quote's box on the
- * page they land on.
+/* Page breaking. Every block is broken into lines first, so that a block
+ * can look ahead before it is placed. The rules (docs/typesetting.md,
+ * "Page layout"):
  *
- * A table's columns take their widths from their content (table_widths)
- * and its cells are broken into lines at those widths. Rows never split,
- * but for a row taller than a page, which splits between lines; a table
- * goes on in parts, one a page, each framed, and each part after the first
- * opens with the header row again. Its first two rows (the header and the
- * first body row) stay together, and a heading stays with them. */
+ * - A paragraph splits between lines, leaving at least two lines at the
+ *   foot of a page and two at the top of the next, so a paragraph of three
+ *   lines or fewer never splits. Placed whole (unless taller than a page,
+ *   the only exception): headings, run-in headings (a paragraph all in
+ *   bold), paragraphs kept as written (hard line breaks: signatures),
+ *   captions, charts and rules.
+ * - Some blocks keep with the next: a heading, a run-in heading, a lead-in
+ *   ending with a colon, a chart with its caption, a one-line paragraph
+ *   before a paragraph kept as written ("Yours sincerely" and the first
+ *   signature), and the first two or last two blocks of a list or quote
+ *   when one is a single line. Such a block ends its page only when the
+ *   least part of what follows fits there too (followers_fit), so no page
+ *   ends with a heading.
+ * - A chart is scaled down to fit the text width, and a page with its
+ *   caption. Blocks in quotes extend their quote's box on the page they
+ *   land on, the box's padding inside the body.
+ *
+ * Tables are placed by page_table.c. */
 #include "render/page.h"
 
 #include <stdint.h>
@@ -23,44 +29,14 @@
 #include "chart/scene.h"
 #include "core/alloc.h"
 #include "core/arena.h"
-#include "render/table.h"
+#include "render/page_int.h"
 
-#define GROW(a, n, cap)                                                        \
-	((n) == (cap)                                                          \
-	     ? (void)((a) = xgrow((a), &(cap), (n) + 1, sizeof(*(a))))         \
-	     : (void)0)
+#define RULE_HEIGHT      0.75
+#define HEAD_RULE_HEIGHT 2.0  /* the rule under the letterhead */
+#define FOOTER_GAP       18.0 /* least space between the footer's two parts */
 
-#define RULE_HEIGHT 0.75
-#define FOOTER_GAP  18.0 /* least space between the footer's two parts */
-
-struct span {
-	size_t line0, n;
-	size_t col0; /* a table's: its first column in pager.colw */
-};
-
-struct pager {
-	struct doc_layout *dl;
-	struct layout *l;
-	struct lines lines; /* of every text block */
-	struct span *span;  /* each block's lines */
-	struct span *cspan; /* each table cell's lines, by flow.cell index */
-	double y;           /* top of the free space on the page */
-	bool fresh;         /* nothing placed on the page yet */
-	const struct block *prev;
-	size_t block;             /* the block being placed */
-	size_t open[FLOW_QUOTES]; /* each level's quote box on this page */
-	double *colw;             /* each table column's width */
-	size_t ncolw, colwcap;
-};
-
-static double
-max2(double a, double b)
-{
-	return a > b ? a : b;
-}
-
-static void
-new_page(struct pager *p)
+void
+pager_new_page(struct pager *p)
 {
 	struct doc_layout *dl = p->dl;
 	GROW(dl->page, dl->npage, dl->pagecap);
@@ -93,29 +69,62 @@ end_pages(struct doc_layout *dl)
 
 /* Space between the previous block and b (at a page's top: none, but a
  * quote box's padding). */
-static double
-gap(const struct pager *p, const struct block *b)
+double
+pager_gap(const struct pager *p, const struct block *b)
 {
 	if (p->fresh || p->prev == NULL)
 		return b->nquote > 0 ? FLOW_QUOTE_PAD : 0;
-	return max2(p->prev->space_after, b->space_before) +
+	return pager_max(p->prev->space_after, b->space_before) +
 	       p->prev->pad_after + b->pad_before;
 }
 
-static double
-chart_scale(const struct block *b)
+/* The lowest a block's lines may reach: inside a quote, the box's
+ * padding below them stays above the bottom margin too. */
+double
+pager_bottom(const struct block *b)
 {
+	return PAGE_BOTTOM - (b->nquote > 0 ? FLOW_QUOTE_PAD : 0);
+}
+
+/* The next block after i with something to place, or the flow's end. */
+static size_t
+next_block(const struct pager *p, size_t i)
+{
+	const struct flow *f = &p->dl->flow;
+	for (size_t j = i + 1; j < f->n; j++)
+		if (f->block[j].kind != BLOCK_TEXT || p->span[j].n > 0)
+			return j;
+	return f->n;
+}
+
+/* The caption of chart i, or NULL. */
+static const struct block *
+caption_of(const struct pager *p, size_t i)
+{
+	const struct flow *f = &p->dl->flow;
+	size_t j = next_block(p, i);
+	return j < f->n && f->block[j].caption ? &f->block[j] : NULL;
+}
+
+/* Scales chart i to the width of its text, and down to fit a page with
+ * its caption. */
+static double
+chart_scale(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i], *cap = caption_of(p, i);
 	const struct scene *sc = b->scene;
 	double s = 1, room = PAGE_TEXT_WIDTH - b->indent - b->inset;
 	double body = PAGE_BOTTOM - PAGE_TOP - 2 * FLOW_QUOTE_PAD;
+	if (cap)
+		body -=
+		    pager_max(b->space_after, cap->space_before) +
+		    (double)p->span[cap - p->dl->flow.block].n * cap->leading;
 	if (sc->width > room)
 		s = room / sc->width;
-	if (sc->height * s > body)
+	if (sc->height * s > body && body > 0)
 		s = body / sc->height;
 	return s;
 }
-
-static double table_keep(const struct pager *p, size_t i);
 
 /* A block's height; for a table, of the rows that must stay together. */
 static double
@@ -126,42 +135,182 @@ block_height(const struct pager *p, size_t i)
 	case BLOCK_TEXT:
 		return (double)p->span[i].n * b->leading;
 	case BLOCK_RULE:
-		return RULE_HEIGHT;
+		return b->letterhead ? HEAD_RULE_HEIGHT : RULE_HEIGHT;
 	case BLOCK_CHART:
-		return b->scene->height * chart_scale(b);
+		return b->scene->height * chart_scale(p, i);
 	case BLOCK_TABLE:
-		return table_keep(p, i);
+		return pager_table_keep(p, i);
 	}
 	return 0;
 }
 
-/* Height from the top of heading i to the end of what must stay with it:
- * following headings, then two lines of text, a chart or a rule. */
-static double
-keep_height(const struct pager *p, size_t i)
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
+/* True when every run of text block b that shows something is bold: a
+ * run-in heading, such as a case study's title. */
+static bool
+all_bold(const struct pager *p, const struct block *b)
+{
+	const struct run *r = p->dl->flow.run + b->run0;
+	for (size_t k = 0; k < b->nruns; k++)
+		for (size_t n = 0; n < r[k].len && r[k].face != FONT_BOLD; n++)
+			if (!is_blank(r[k].text[n]))
+				return false;
+	return b->nruns > 0;
+}
+
+/* True when text block b ends with a colon: it leads in to what follows. */
+static bool
+leads_in(const struct pager *p, const struct block *b)
+{
+	const struct run *r = p->dl->flow.run + b->run0;
+	for (size_t k = b->nruns; k-- > 0;)
+		for (size_t n = r[k].len; n-- > 0;)
+			if (!is_blank(r[k].text[n]))
+				return r[k].text[n] == ':';
+	return false;
+}
+
+/* True when block i is placed whole, never split between pages (unless
+ * it is taller than a page): a heading, a run-in heading, a paragraph
+ * kept as written (a signature), a caption, and a paragraph of three
+ * lines or fewer, which could only split leaving a line alone; a chart
+ * and a rule. A table splits between rows (table_keep). */
+static bool
+whole(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i];
+	if (b->kind == BLOCK_TABLE)
+		return false;
+	if (b->kind != BLOCK_TEXT)
+		return true;
+	return b->heading || b->keep || b->caption || p->span[i].n < 4 ||
+	       all_bold(p, b);
+}
+
+/* The previous block before i with something to place, or SIZE_MAX. */
+static size_t
+prev_block(const struct pager *p, size_t i)
 {
 	const struct flow *f = &p->dl->flow;
-	double h = block_height(p, i);
-	for (size_t j = i + 1; j < f->n; j++) {
-		const struct block *b = &f->block[j], *a = &f->block[j - 1];
-		if (b->kind == BLOCK_TEXT && p->span[j].n == 0)
-			continue;
-		h += max2(a->space_after, b->space_before) + a->pad_after +
-		     b->pad_before;
-		if (b->kind == BLOCK_TEXT && !b->heading) {
-			size_t n = p->span[j].n < 2 ? p->span[j].n : 2;
-			return h + (double)n * b->leading;
-		}
-		h += block_height(p, j);
-		if (!b->heading)
+	while (i-- > 0)
+		if (f->block[i].kind != BLOCK_TEXT || p->span[i].n > 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* The innermost list or quote around b (its nest id), or 0. */
+static unsigned
+container(const struct block *b)
+{
+	for (int k = b->nnest; k-- > 0;)
+		if (b->nest[k].kind != NEST_ITEM)
+			return b->nest[k].id;
+	return 0;
+}
+
+/* True when block i (SIZE_MAX: none) is inside container c. */
+static bool
+inside(const struct pager *p, size_t i, unsigned c)
+{
+	if (i == SIZE_MAX || i >= p->dl->flow.n)
+		return false;
+	const struct block *b = &p->dl->flow.block[i];
+	for (int k = 0; k < b->nnest; k++)
+		if (b->nest[k].id == c)
+			return true;
+	return false;
+}
+
+/* True when text block i is a line of its own, as a short list item. */
+static bool
+one_line(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i];
+	return b->kind == BLOCK_TEXT && !b->heading && p->span[i].n == 1;
+}
+
+/* True when block i and the next, j, open or close their list or quote
+ * together, one of them a single line: so that no list item or line of
+ * a box stands alone at a page break. */
+static bool
+ends_together(const struct pager *p, size_t i, size_t j)
+{
+	const struct flow *f = &p->dl->flow;
+	unsigned c = container(&f->block[i]);
+	if (c != 0 && one_line(p, i) && inside(p, j, c) &&
+	    !inside(p, prev_block(p, i), c))
+		return true; /* i opens c */
+	c = container(&f->block[j]);
+	return c != 0 && one_line(p, j) && inside(p, i, c) &&
+	       !inside(p, next_block(p, j), c); /* j closes c */
+}
+
+/* True when block i must share its page with the start of the block
+ * after it: a heading or a run-in heading, a chart with its caption, a
+ * paragraph leading in with a colon, a one-line paragraph before a
+ * paragraph kept as written ("Yours sincerely" and the first signature),
+ * and the first or last two blocks of a list or quote when one of them
+ * is a single line. */
+static bool
+keeps_next(const struct pager *p, size_t i)
+{
+	const struct flow *f = &p->dl->flow;
+	size_t j = next_block(p, i);
+	if (j == f->n)
+		return false;
+	const struct block *b = &f->block[i], *nb = &f->block[j];
+	if (b->kind == BLOCK_CHART)
+		return nb->caption;
+	if (b->kind != BLOCK_TEXT)
+		return false;
+	if (b->heading || all_bold(p, b) || leads_in(p, b) ||
+	    ends_together(p, i, j))
+		return true;
+	return p->span[i].n == 1 && nb->kind == BLOCK_TEXT && nb->keep &&
+	       !nb->heading && !nb->caption;
+}
+
+/* The least part of block i that may end a page: two lines of a
+ * paragraph that splits, the first two rows of a table, or all of it. */
+static double
+first_part(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i];
+	if (b->kind == BLOCK_TEXT && !whole(p, i))
+		return 2 * b->leading;
+	return block_height(p, i);
+}
+
+/* True when what must follow block i onto its page fits there once i
+ * ends at y: the next block's least part, and on while that block is
+ * placed whole and keeps with the next in turn (a heading, then a run-in
+ * heading, then two lines). */
+static bool
+followers_fit(const struct pager *p, size_t i, double y)
+{
+	const struct flow *f = &p->dl->flow;
+	while (keeps_next(p, i)) {
+		size_t j = next_block(p, i);
+		const struct block *a = &f->block[i], *b = &f->block[j];
+		y += pager_max(a->space_after, b->space_before) + a->pad_after +
+		     b->pad_before + first_part(p, j);
+		if (y > pager_bottom(b) + EPS)
+			return false;
+		if (!whole(p, j))
 			break;
+		i = j;
 	}
-	return h;
+	return true;
 }
 
 /* Grows (or opens) the quote boxes around b to cover [top, bottom). */
-static void
-extend_quotes(struct pager *p, const struct block *b, double top, double bottom)
+void
+pager_quotes(struct pager *p, const struct block *b, double top, double bottom)
 {
 	struct doc_layout *dl = p->dl;
 	for (int q = 0; q < b->nquote; q++) {
@@ -182,9 +331,9 @@ extend_quotes(struct pager *p, const struct block *b, double top, double bottom)
 }
 
 /* A rect in the rule's ink: a rule, or a shaded area. */
-static void
-push_rect(struct doc_layout *dl, enum pg_rect_kind kind, double x, double y,
-          double w, double h)
+void
+pager_rect(struct doc_layout *dl, enum pg_rect_kind kind, double x, double y,
+           double w, double h)
 {
 	GROW(dl->rect, dl->nrect, dl->rectcap);
 	dl->rect[dl->nrect++] = (struct pg_rect){
@@ -236,8 +385,8 @@ push_link(struct doc_layout *dl, struct pg_text *t, int url)
 
 /* Baseline of a line of b whose box starts at top: the text's ascent and
  * descent centred in the line height. */
-static double
-baseline(const struct pager *p, const struct block *b, double top)
+double
+pager_baseline(const struct pager *p, const struct block *b, double top)
 {
 	const struct font *f = p->l->fonts->face[FONT_REGULAR];
 	double asc = font_ascent(f) * b->size / 1000;
@@ -245,8 +394,8 @@ baseline(const struct pager *p, const struct block *b, double top)
 	return top + (b->leading - asc - desc) / 2 + asc;
 }
 
-static void
-place_marker(struct pager *p, const struct block *b, double y)
+void
+pager_marker(struct pager *p, const struct block *b, double y)
 {
 	size_t n = strlen(b->marker);
 	double w = layout_measure(p->l, FONT_REGULAR, b->size, b->marker, n);
@@ -262,8 +411,8 @@ place_marker(struct pager *p, const struct block *b, double y)
 /* Shows line ln of runs starting at x on baseline y. The space a line
  * broke at is shown at its end (its width not counted), so that text
  * taken from the page or its tags keeps the two words apart. */
-static void
-place_segs(struct pager *p, const struct run *runs, const struct line *ln,
+void
+pager_segs(struct pager *p, const struct run *runs, const struct line *ln,
            double x, double y)
 {
 	struct doc_layout *dl = p->dl;
@@ -281,6 +430,8 @@ place_segs(struct pager *p, const struct run *runs, const struct line *ln,
 		if (r->link >= 0) {
 			t->ink = INK_LINK;
 			push_link(dl, t, r->link);
+		} else if (dl->flow.block[p->block].caption) {
+			t->ink = INK_MUTED;
 		}
 	}
 }
@@ -289,32 +440,52 @@ static void
 place_line(struct pager *p, const struct block *b, const struct line *ln,
            bool first, double top)
 {
-	double y = baseline(p, b, top);
+	double y = pager_baseline(p, b, top);
 	if (first && b->marker)
-		place_marker(p, b, y);
-	place_segs(p, p->dl->flow.run + b->run0, ln, PAGE_MARGIN + b->indent,
+		pager_marker(p, b, y);
+	pager_segs(p, p->dl->flow.run + b->run0, ln, PAGE_MARGIN + b->indent,
 	           y);
-	extend_quotes(p, b, top, top + b->leading);
+	pager_quotes(p, b, top, top + b->leading);
 }
 
-/* How many of the left lines of b (done placed already) go on this page
- * when fit of them would fit. */
+/* Lines of b that fit between top and the page's bottom. */
 static size_t
-split_lines(const struct pager *p, const struct block *b, size_t done,
-            size_t left, size_t fit)
+lines_fitting(const struct block *b, double top)
 {
-	if (left <= fit)
+	double room = (pager_bottom(b) - top) / b->leading + EPS;
+	return room > 0 ? (size_t)room : 0;
+}
+
+/* How many lines of text block i (done of them placed already) go on the
+ * page from top: all that are left when they fit with what must follow
+ * them; else, when the block may split, as many as fit, leaving at least
+ * two for the next page and placing at least two here (the first part at
+ * a page's foot, or the next at its top); else none, and the block goes
+ * on to the next page. Alone on a page, a block that fits nowhere better
+ * (taller than a page) takes what fits, its last part still two lines. */
+static size_t
+split_lines(const struct pager *p, size_t i, size_t done, double top)
+{
+	const struct block *b = &p->dl->flow.block[i];
+	size_t left = p->span[i].n - done, fit = lines_fitting(b, top);
+	if (left <= fit && followers_fit(p, i, top + (double)left * b->leading))
 		return left;
-	size_t k = fit;
-	if (b->heading)
-		k = 0;
-	else if (done == 0 && k == 1)
-		k = 0; /* a lone first line at the foot */
-	else if (left - k == 1 && k >= 3)
-		k--; /* a lone last line at the top */
-	if (k == 0 && p->fresh)
-		k = fit > 0 ? fit : 1; /* taller than a page: no better place */
-	return k;
+	size_t k = 0;
+	if (!whole(p, i)) {
+		k = fit < left ? fit : left;
+		if (k + 2 > left)
+			k = left > 2 ? left - 2 : 0;
+		if (k < 2)
+			k = 0;
+	}
+	if (k > 0 || !p->fresh)
+		return k;
+	if (left <= fit)
+		return left; /* what follows fits on no page with it */
+	k = fit;
+	if (k + 2 > left && left >= 4)
+		k = left - 2;
+	return k > 0 ? k : 1; /* not even a line fits: it overflows */
 }
 
 static void
@@ -335,30 +506,25 @@ place_text(struct pager *p, size_t i)
 {
 	const struct block *b = &p->dl->flow.block[i];
 	const struct span *sp = &p->span[i];
-	if (sp->n == 0)
-		return;
-	if (b->heading && !p->fresh &&
-	    p->y + gap(p, b) + keep_height(p, i) > PAGE_BOTTOM)
-		new_page(p);
 	size_t done = 0;
 	while (done < sp->n) {
-		double top = p->y + gap(p, b);
-		double room = (PAGE_BOTTOM - top) / b->leading + 1e-9;
-		size_t fit = room > 0 ? (size_t)room : 0;
-		size_t k = split_lines(p, b, done, sp->n - done, fit);
-		if (done == 0 && k > 0 && b->heading)
+		double top = p->y + pager_gap(p, b);
+		size_t k = split_lines(p, i, done, top);
+		if (k == 0) {
+			pager_new_page(p);
+			continue;
+		}
+		if (done == 0 && b->heading)
 			record_heading(p, b, top);
 		for (size_t j = 0; j < k; j++)
 			place_line(p, b, &p->lines.line[sp->line0 + done + j],
 			           done + j == 0, top + (double)j * b->leading);
-		if (k > 0) {
-			p->y = top + (double)k * b->leading;
-			p->fresh = false;
-			p->prev = b;
-			done += k;
-		}
+		p->y = top + (double)k * b->leading;
+		p->fresh = false;
+		p->prev = b;
+		done += k;
 		if (done < sp->n)
-			new_page(p);
+			pager_new_page(p);
 	}
 }
 
@@ -370,16 +536,20 @@ place_figure(struct pager *p, size_t i)
 	double h = block_height(p, i);
 	if (b->kind == BLOCK_RULE && p->fresh)
 		return; /* the page break separates already */
-	if (!p->fresh && p->y + gap(p, b) + h > PAGE_BOTTOM) {
-		new_page(p);
+	double top = p->y + pager_gap(p, b);
+	if (!p->fresh && (top + h > pager_bottom(b) + EPS ||
+	                  !followers_fit(p, i, top + h))) {
+		pager_new_page(p);
 		if (b->kind == BLOCK_RULE)
 			return;
+		top = p->y + pager_gap(p, b);
 	}
-	double top = p->y + gap(p, b);
 	double x = PAGE_MARGIN + b->indent;
 	if (b->kind == BLOCK_RULE) {
-		push_rect(dl, RECT_FILL, x, top,
-		          PAGE_TEXT_WIDTH - b->indent - b->inset, h);
+		pager_rect(dl, RECT_FILL, x, top,
+		           PAGE_TEXT_WIDTH - b->indent - b->inset, h);
+		if (b->letterhead)
+			dl->rect[dl->nrect - 1].ink = INK_TEXT;
 	} else {
 		GROW(dl->chart, dl->nchart, dl->chartcap);
 		dl->chart[dl->nchart++] =
@@ -387,269 +557,10 @@ place_figure(struct pager *p, size_t i)
 		                      .scene = b->scene,
 		                      .x = x,
 		                      .y = top,
-		                      .scale = chart_scale(b)};
+		                      .scale = chart_scale(p, i)};
 	}
-	extend_quotes(p, b, top, top + h);
+	pager_quotes(p, b, top, top + h);
 	p->y = top + h;
-	p->fresh = false;
-	p->prev = b;
-}
-
-/* A table being placed, and its part on the current page. */
-struct tab {
-	size_t i; /* the block */
-	const struct block *b;
-	const struct cell *cell;  /* its cells, row by row */
-	const struct span *cspan; /* their lines */
-	const double *colw;
-	double x, width;
-	double header_h; /* the header row's height, or 0 */
-	bool repeat;     /* each part opens with the header row */
-	bool marked;     /* the list marker is placed */
-	double top, y;   /* the part's top, and its bottom so far */
-	bool fresh;      /* the part is at a page's top with no row but the
-	                    repeated header */
-};
-
-/* Text in a cell of a column w wide; a cramped column keeps some room. */
-static double
-cell_measure(double w)
-{
-	return max2(w - 2 * TABLE_PAD_X, 1);
-}
-
-/* The lines of row r: of its tallest cell, and one for an empty row. */
-static size_t
-row_lines(const struct tab *t, size_t r)
-{
-	size_t n = 1;
-	for (size_t c = 0; c < t->b->ncol; c++) {
-		size_t k = t->cspan[r * t->b->ncol + c].n;
-		n = k > n ? k : n;
-	}
-	return n;
-}
-
-static double
-row_height(const struct block *b, size_t lines)
-{
-	return (double)lines * b->leading + 2 * TABLE_PAD_Y;
-}
-
-static void
-tab_init(const struct pager *p, size_t i, struct tab *t)
-{
-	const struct flow *f = &p->dl->flow;
-	const struct block *b = &f->block[i];
-	*t = (struct tab){.i = i,
-	                  .b = b,
-	                  .cell = f->cell + b->cell0,
-	                  .cspan = p->cspan + b->cell0,
-	                  .colw = p->colw + p->span[i].col0,
-	                  .x = PAGE_MARGIN + b->indent};
-	for (size_t c = 0; c < b->ncol; c++)
-		t->width += t->colw[c];
-	if (b->header) {
-		t->header_h = row_height(b, row_lines(t, 0));
-		/* a header taller than this would crowd out the rows */
-		t->repeat = t->header_h <= (PAGE_BOTTOM - PAGE_TOP) / 4;
-	}
-}
-
-/* Height of the rows that go together: the first two. */
-static double
-table_keep(const struct pager *p, size_t i)
-{
-	struct tab t;
-	tab_init(p, i, &t);
-	double h = 0;
-	for (size_t r = 0; r < t.b->nrow && r < 2; r++)
-		h += row_height(t.b, row_lines(&t, r));
-	return h;
-}
-
-/* Column widths from the content, then the cells broken into lines. */
-static void
-break_table(struct pager *p, size_t i)
-{
-	const struct flow *f = &p->dl->flow;
-	const struct block *b = &f->block[i];
-	double nat[TABLE_MAX_COLS] = {0}, min[TABLE_MAX_COLS] = {0};
-	size_t ncell = b->nrow * b->ncol;
-	for (size_t k = 0; k < ncell; k++) {
-		const struct cell *c = &f->cell[b->cell0 + k];
-		double n, m;
-		layout_extent(p->l, f->run + c->run0, c->nruns, &n, &m);
-		nat[k % b->ncol] = max2(nat[k % b->ncol], n + 2 * TABLE_PAD_X);
-		min[k % b->ncol] = max2(min[k % b->ncol], m + 2 * TABLE_PAD_X);
-	}
-	if (p->ncolw + b->ncol > p->colwcap)
-		p->colw = xgrow(p->colw, &p->colwcap, p->ncolw + b->ncol,
-		                sizeof(*p->colw));
-	double *w = p->colw + p->ncolw;
-	p->span[i].col0 = p->ncolw;
-	p->ncolw += b->ncol;
-	table_widths(nat, min, b->ncol, PAGE_TEXT_WIDTH - b->indent - b->inset,
-	             w);
-	for (size_t k = 0; k < ncell; k++) {
-		const struct cell *c = &f->cell[b->cell0 + k];
-		struct span *sp = &p->cspan[b->cell0 + k];
-		sp->line0 = p->lines.n;
-		sp->n =
-		    layout_paragraph(p->l, f->run + c->run0, c->nruns,
-		                     cell_measure(w[k % b->ncol]), &p->lines);
-	}
-}
-
-static double
-align_offset(enum cell_align a, double room, double width)
-{
-	double slack = room > width ? room - width : 0;
-	return a == CELL_RIGHT ? slack : a == CELL_CENTRE ? slack / 2 : 0;
-}
-
-/* Lines [from, from + k) of cell (r, c), in its box at x, t->y, h high. */
-static void
-place_cell(struct pager *p, const struct tab *t, size_t r, size_t c,
-           size_t from, size_t k, double x, double h)
-{
-	struct doc_layout *dl = p->dl;
-	const struct block *b = t->b;
-	const struct cell *cl = &t->cell[r * b->ncol + c];
-	const struct span *sp = &t->cspan[r * b->ncol + c];
-	size_t end = from + k < sp->n ? from + k : sp->n;
-	double room = cell_measure(t->colw[c]);
-	GROW(dl->cell, dl->ncell, dl->cellcap);
-	size_t at = dl->ncell++;
-	dl->cell[at] = (struct pg_cell){.block = t->i,
-	                                .row = r,
-	                                .col = c,
-	                                .header = b->header && r == 0,
-	                                .x = x,
-	                                .y = t->y,
-	                                .w = t->colw[c],
-	                                .h = h,
-	                                .text0 = dl->ntext,
-	                                .line0 = from,
-	                                .nline = end > from ? end - from : 0,
-	                                .align = cl->align};
-	for (size_t j = from; j < end; j++) {
-		const struct line *ln = &p->lines.line[sp->line0 + j];
-		double top =
-		    t->y + TABLE_PAD_Y + (double)(j - from) * b->leading;
-		place_segs(p, dl->flow.run + cl->run0, ln,
-		           x + TABLE_PAD_X +
-		               align_offset(cl->align, room, ln->width),
-		           baseline(p, b, top));
-	}
-	dl->cell[at].ntext = dl->ntext - dl->cell[at].text0;
-}
-
-/* Lines [from, from + k) of row r at the bottom of the part: the shade
- * of a header, and the rule above when the row is not the part's first
- * (the shade first, so that rules are drawn over it). */
-static void
-place_row(struct pager *p, struct tab *t, size_t r, size_t from, size_t k)
-{
-	const struct block *b = t->b;
-	double h = row_height(b, k), x = t->x;
-	extend_quotes(p, b, t->top, t->y + h);
-	if (b->header && r == 0)
-		push_rect(p->dl, RECT_SHADE, t->x, t->y, t->width, h);
-	if (t->y > t->top)
-		push_rect(p->dl, RECT_FILL, t->x, t->y - TABLE_RULE / 2,
-		          t->width, TABLE_RULE);
-	if (b->marker && !t->marked) {
-		place_marker(p, b, baseline(p, b, t->y + TABLE_PAD_Y));
-		t->marked = true;
-	}
-	for (size_t c = 0; c < b->ncol; c++) {
-		place_cell(p, t, r, c, from, k, x, h);
-		x += t->colw[c];
-	}
-	t->y += h;
-}
-
-/* The rules between the columns and the border around the part, all
- * inside the table's box. */
-static void
-close_part(struct pager *p, const struct tab *t)
-{
-	struct doc_layout *dl = p->dl;
-	double h = t->y - t->top, x = t->x, w = t->width, e = TABLE_BORDER;
-	if (h <= 0)
-		return;
-	for (size_t c = 0; c + 1 < t->b->ncol; c++) {
-		x += t->colw[c];
-		push_rect(dl, RECT_FILL, x - TABLE_RULE / 2, t->top, TABLE_RULE,
-		          h);
-	}
-	x = t->x;
-	push_rect(dl, RECT_FILL, x, t->top, w, e);
-	push_rect(dl, RECT_FILL, x, t->y - e, w, e);
-	push_rect(dl, RECT_FILL, x, t->top, e, h);
-	push_rect(dl, RECT_FILL, x + w - e, t->top, e, h);
-}
-
-/* Ends the part and opens the next at the top of a new page, with the
- * header row when header says so. */
-static void
-next_part(struct pager *p, struct tab *t, bool header)
-{
-	close_part(p, t);
-	new_page(p);
-	t->top = t->y = p->y + gap(p, t->b);
-	if (header && t->repeat)
-		place_row(p, t, 0, 0, row_lines(t, 0));
-	t->fresh = true;
-}
-
-/* How many of the left lines of row r go into the part: all, or none
- * (the row moves to the next page), or as many as fit when the row would
- * not fit on a page of its own either. */
-static size_t
-row_fit(const struct tab *t, size_t r, size_t left)
-{
-	const struct block *b = t->b;
-	double room = (PAGE_BOTTOM - t->y - 2 * TABLE_PAD_Y) / b->leading;
-	size_t fit = room > 0 ? (size_t)(room + 1e-9) : 0;
-	if (fit >= left)
-		return left;
-	double page = PAGE_BOTTOM - PAGE_TOP -
-	              (b->nquote > 0 ? FLOW_QUOTE_PAD : 0) -
-	              (t->repeat && r > 0 ? t->header_h : 0);
-	if (!t->fresh && row_height(b, left) <= page)
-		return 0;
-	if (fit == 0)
-		return t->fresh ? 1 : 0; /* not even a line: overflow or move */
-	return fit;
-}
-
-static void
-place_table(struct pager *p, size_t i)
-{
-	struct tab t;
-	tab_init(p, i, &t);
-	const struct block *b = t.b;
-	if (!p->fresh && p->y + gap(p, b) + table_keep(p, i) > PAGE_BOTTOM)
-		new_page(p);
-	t.top = t.y = p->y + gap(p, b);
-	t.fresh = p->fresh;
-	for (size_t r = 0; r < b->nrow; r++) {
-		size_t n = row_lines(&t, r), done = 0;
-		while (done < n) {
-			size_t k = row_fit(&t, r, n - done);
-			if (k > 0) {
-				place_row(p, &t, r, done, k);
-				t.fresh = false;
-				done += k;
-			}
-			if (done < n)
-				next_part(p, &t, r > 0);
-		}
-	}
-	close_part(p, &t);
-	p->y = t.y;
 	p->fresh = false;
 	p->prev = b;
 }
@@ -721,15 +632,15 @@ page_build(struct doc_layout *dl, struct layout *l)
 			    l, f->run + b->run0, b->nruns,
 			    PAGE_TEXT_WIDTH - b->indent - b->inset, &p.lines);
 		else if (b->kind == BLOCK_TABLE)
-			break_table(&p, i);
+			pager_table_break(&p, i);
 	}
-	new_page(&p);
+	pager_new_page(&p);
 	for (size_t i = 0; i < f->n; i++) {
 		p.block = i;
 		if (f->block[i].kind == BLOCK_TEXT)
 			place_text(&p, i);
 		else if (f->block[i].kind == BLOCK_TABLE)
-			place_table(&p, i);
+			pager_table_place(&p, i);
 		else
 			place_figure(&p, i);
 	}

@@ -314,6 +314,9 @@ block_elem(struct tagger *t, size_t i)
 		type = "Table";
 	else if (b->heading >= 1 && b->heading <= 6)
 		type = heading_types[b->heading - 1];
+	else if (b->caption)
+		type = "Caption"; /* after its Figure, not inside: a reader
+		                     given the Figure's /Alt skips its kids */
 	size_t parent = container(t, b, false);
 	return t->block[i] = new_elem(t, type, parent);
 }

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Golden end-to-end tests. For every sample under samples/ (and every case
 # under tests/golden/inputs/), builds the letter and compares merged.yaml,
-# letter.md and the PDF's text (pdftotext) with tests/golden/<name>/.
-# Also checks each PDF with qpdf and pdffonts, and that two builds under
-# other TZ and LC_ALL give the same bytes. Bad inputs are tested by
+# letter.md, the PDF's text (pdftotext), its structure tree with the text
+# of each element (pdfinfo -struct-text) and letter.html with
+# tests/golden/<name>/.
+# Also checks each PDF with qpdf and pdffonts, that it is tagged and shows
+# its title, and that two builds under other TZ and LC_ALL give the same
+# bytes. Bad inputs are tested by
 # tests/malformed/run.sh.
 #
 #   tests/golden/run.sh JTAI             run the tests
@@ -37,13 +40,16 @@ check_sample() {
 		bad "$name: build failed"; cat "$tmp/log"; return
 	fi
 	pdftext "$out/$name/letter.pdf" >"$out/$name/letter.txt"
+	pdfinfo -struct-text "$out/$name/letter.pdf" >"$out/$name/struct.txt" \
+		2>/dev/null
 	exp="$here/$name"
 	if [ $update = 1 ]; then
 		mkdir -p "$exp"
 		cp "$out/$name/merged.yaml" "$out/$name/letter.md" \
-		   "$out/$name/letter.txt" "$exp/"
+		   "$out/$name/letter.txt" "$out/$name/struct.txt" \
+		   "$out/$name/letter.html" "$exp/"
 	fi
-	for f in merged.yaml letter.md letter.txt; do
+	for f in merged.yaml letter.md letter.txt struct.txt letter.html; do
 		if diff -u "$exp/$f" "$out/$name/$f" >"$tmp/diff"; then
 			ok "$name: $f"
 		else
@@ -54,6 +60,11 @@ check_sample() {
 	pdf="$out/$name/letter.pdf"
 	if qpdf --check "$pdf" >"$tmp/qpdf" 2>&1; then ok "$name: qpdf --check"
 	else bad "$name: qpdf --check"; cat "$tmp/qpdf"; fi
+	info=$(pdfinfo "$pdf" 2>/dev/null)
+	if printf '%s\n' "$info" | grep -q '^Tagged: *yes' &&
+	   printf '%s\n' "$info" | grep -q '^Title: *[^ ]'
+	then ok "$name: tagged, with a title"
+	else bad "$name: not tagged or no title"; printf '%s\n' "$info"; fi
 	if pdffonts "$pdf" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" {bad=1} END {exit bad}'
 	then ok "$name: every font embedded"
 	else bad "$name: a font is not embedded"; pdffonts "$pdf"; fi
@@ -69,6 +80,7 @@ check_sample() {
 	TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 "$jtai" build -q -o "$tmp/b" "$dir" \
 		>/dev/null 2>&1
 	if cmp -s "$pdf" "$tmp/b/$name/letter.pdf" &&
+	   cmp -s "$out/$name/letter.html" "$tmp/b/$name/letter.html" &&
 	   cmp -s "$out/$name/merged.yaml" "$tmp/b/$name/merged.yaml"; then
 		ok "$name: byte-identical rebuild"
 	else bad "$name: a rebuild differs"; fi

@@ -59,7 +59,7 @@ Test(draft, sections_come_in_the_letters_order)
 	p = after(md, "## Areas for priority action", p);
 	p = after(md, "## What needs to improve?", p);
 	p = after(md, "## Strengths", p);
-	p = after(md, "(chart:findings-by-agency)", p);
+	p = after(md, "(chart:findings-by-agency", p);
 	p = after(md, "## Main findings", p);
 	p = after(md, "## Next steps", p);
 	p = after(md, "5 March 2026", p);
