@@ -8,7 +8,10 @@ pkgs="build-essential cmake pkg-config libyaml-dev libcmark-dev libcairo2-dev
 libfreetype-dev libhpdf-dev libharfbuzz-dev libcriterion-dev
 fonts-liberation2 icc-profiles-free qpdf poppler-utils
 default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
-chromium nodejs npm"
+chromium"
+# Node from Debian, unless a node with npm is installed already (a
+# NodeSource nodejs bundles npm and conflicts with Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then pkgs="$pkgs nodejs npm"; fi
 if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
 missing=
 for p in $pkgs; do
