@@ -27,7 +27,10 @@ static const char help[] =
     "      --werror         treat warnings as errors: no letter is written\n"
     "                       while the reviewer's warnings stand\n"
     "  -h, --help           show this help\n\n"
-    "environment: JTAI_DATADIR (the folder holding templates/ and fonts/)\n\n"
+    "environment:\n"
+    "  JTAI_DATADIR         the folder holding templates/ and fonts/\n"
+    "  SOURCE_DATE_EPOCH    the PDF's date when the letter has none\n"
+    "  JTAI_ICC_PROFILE     the sRGB profile of the PDF/A output intent\n\n"
     "example: jtai build samples -o out\n\n"
     "exit status: 0 every letter built, 1 an inspection failed, 2 wrong "
     "usage\n";

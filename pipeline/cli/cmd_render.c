@@ -15,7 +15,8 @@
 static const char help[] =
     "usage: jtai render [-o FILE] [--model MERGED] [--html] LETTER\n\n"
     "Lays out the Markdown letter LETTER (a letter.md) as an A4 PDF with\n"
-    "embedded fonts, bookmarks and a running footer. Charts referenced as\n"
+    "embedded fonts, bookmarks and a running footer: tagged, and PDF/A-1b\n"
+    "(docs/tagged-pdf.md, docs/pdfa.md). Charts referenced as\n"
     "![alt](chart:NAME) are drawn from the merged letter model MERGED\n"
     "(default: merged.yaml beside LETTER, when there is one). With --html,\n"
     "writes the letter's HTML page instead (docs/html.md).\n\n"
@@ -24,6 +25,9 @@ static const char help[] =
     "                      or .html with --html)\n"
     "  -m, --model MERGED  the merged.yaml to draw charts from\n"
     "      --html          write the HTML page, not the PDF\n\n"
+    "environment:\n"
+    "  SOURCE_DATE_EPOCH   the PDF's date when the letter has none\n"
+    "  JTAI_ICC_PROFILE    the sRGB profile of the PDF/A output intent\n\n"
     "example: jtai render out/riverford-front-door/letter.md\n\n"
     "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
 
