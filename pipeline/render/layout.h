@@ -132,7 +132,9 @@ void layout_extent(struct layout *l, const struct run *runs, size_t n,
  * Knuth and Plass, each line costing its badness (the square of its slack
  * as a percentage of the measure) plus the penalty where it ends plus a
  * fixed cost per line; the last line and lines ending at a forced break
- * have no badness. Time O(items x candidate breaks per line). */
+ * have no badness, but cost more when they are runts (shorter than 15 %
+ * of the measure after another line: linebreak.c). Time O(items x
+ * candidate breaks per line). */
 void layout_break_total_fit(struct layout *l, double width);
 
 /* The first-fit breaker: each line takes as many words as fit. */

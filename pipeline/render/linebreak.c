@@ -17,6 +17,14 @@
  * LINE_COST makes an extra line cost as much as a line a tenth short: the
  * breaker adds a line only when that evens the rag by more.
  *
+ * A runt, a last line shorter than RUNT_SHARE of the measure after at
+ * least one other line of its stretch ("Board" alone under an addressee
+ * that filled the line before), costs RUNT_COST more, as much as a line
+ * a quarter short: to give it company, the breaker will leave one line up
+ * to about a quarter short, or spread the same cost over several lines,
+ * and no more. Where nothing does it for less, the runt stays. The cost
+ * depends on the last line alone, so the dynamic programming stays exact.
+ *
  * The look-back is bounded: the candidates before a break are visited
  * from the nearest back, and the walk stops at the first that would make
  * the line too wide, so the time is O(candidates x candidates per line).
@@ -37,6 +45,10 @@
 #define EPS 1e-6
 /* The cost of a line, whatever else it costs. */
 #define LINE_COST 100.0
+/* A last line under RUNT_SHARE of the measure, after another line, is a
+ * runt (see above): it costs RUNT_COST more, as a line a quarter short. */
+#define RUNT_COST  625.0
+#define RUNT_SHARE 0.15
 /* A guard against text of no width (a size of 0), where every line would
  * fit anything: no line looks back over more candidates than this. A
  * line of 453.5 pt in 8 pt type holds about 115 ("i i i ..."). */
@@ -87,23 +99,26 @@ candidate(const struct layout_item *item, size_t i, size_t lo)
 	return it->kind == ITEM_PENALTY;
 }
 
-/* The measure and 100 / measure, to turn slack into a percentage. */
+/* The measure, 100 / measure to turn slack into a percentage, and the
+ * width under which a last line is a runt. */
 struct measure {
-	double width, pct;
+	double width, pct, runt;
 };
 
 static struct measure
 measure_of(double width)
 {
-	return (struct measure){width, width > 0 ? 100 / width : 0};
+	return (struct measure){width, width > 0 ? 100 / width : 0,
+	                        RUNT_SHARE * width};
 }
 
-/* The cost of a line of width w ending at a break of penalty pen. */
+/* The cost of a line of width w ending at a break of penalty pen; last
+ * when it ends its stretch, first when it opens it. */
 static double
-line_cost(double w, struct measure m, int pen, bool last)
+line_cost(double w, struct measure m, int pen, bool last, bool first)
 {
 	if (last)
-		return LINE_COST;
+		return LINE_COST + (!first && w < m.runt ? RUNT_COST : 0);
 	double r = w < m.width ? (m.width - w) * m.pct : 0;
 	return LINE_COST + r * r + pen;
 }
@@ -135,7 +150,7 @@ reach(struct layout *l, size_t b, double ink, int pen, bool last,
 		bool over = w > m.width + EPS;
 		if (over && from != SIZE_MAX)
 			break;
-		double c = a->total + line_cost(w, m, pen, last);
+		double c = a->total + line_cost(w, m, pen, last, k == 0);
 		if (c < best) {
 			best = c;
 			from = k;
@@ -266,6 +281,7 @@ layout_demerits(const struct layout *l, double width)
 	const struct layout_item *item = l->item;
 	double total = 0;
 	size_t s = 0;
+	bool first = true;
 	for (size_t b = 0; b < l->nbrk; b++) {
 		size_t e = l->brk[b];
 		bool last = e >= l->nitem || forced(&item[e]);
@@ -278,7 +294,8 @@ layout_demerits(const struct layout *l, double width)
 				ink = w;
 		}
 		int pen = last ? 0 : item[e].penalty;
-		total += line_cost(ink, measure_of(width), pen, last);
+		total += line_cost(ink, measure_of(width), pen, last, first);
+		first = last;
 		s = e + 1;
 	}
 	return total;

@@ -11,13 +11,15 @@
  * - Some blocks keep with the next: a heading, a run-in heading, a lead-in
  *   ending with a colon, a chart with its caption, a one-line paragraph
  *   before a paragraph kept as written ("Yours sincerely" and the first
- *   signature), and the first two or last two blocks of a list or quote
- *   when one is a single line. Such a block ends its page only when the
- *   least part of what follows fits there too (followers_fit), so no page
- *   ends with a heading.
+ *   signature), the first two blocks of a list or quote when the first
+ *   is a single line, and the last two when the last is one or two
+ *   lines. Such a block ends its page only when the least part of what
+ *   follows fits there too (followers_fit), so no page ends with a
+ *   heading.
  * - A chart is scaled down to fit the text width, and a page with its
- *   caption. Blocks in quotes extend their quote's box on the page they
- *   land on, the box's padding inside the body.
+ *   caption and the heading or lead-in kept with it. Blocks in quotes
+ *   extend their quote's box on the page they land on, the box's padding
+ *   inside the body.
  *
  * Tables are placed by page_table.c. */
 #include "render/page.h"
@@ -106,44 +108,6 @@ caption_of(const struct pager *p, size_t i)
 	return j < f->n && f->block[j].caption ? &f->block[j] : NULL;
 }
 
-/* Scales chart i to the width of its text, and down to fit a page with
- * its caption. */
-static double
-chart_scale(const struct pager *p, size_t i)
-{
-	const struct block *b = &p->dl->flow.block[i], *cap = caption_of(p, i);
-	const struct scene *sc = b->scene;
-	double s = 1, room = PAGE_TEXT_WIDTH - b->indent - b->inset;
-	double body = PAGE_BOTTOM - PAGE_TOP - 2 * FLOW_QUOTE_PAD;
-	if (cap)
-		body -=
-		    pager_max(b->space_after, cap->space_before) +
-		    (double)p->span[cap - p->dl->flow.block].n * cap->leading;
-	if (sc->width > room)
-		s = room / sc->width;
-	if (sc->height * s > body && body > 0)
-		s = body / sc->height;
-	return s;
-}
-
-/* A block's height; for a table, of the rows that must stay together. */
-static double
-block_height(const struct pager *p, size_t i)
-{
-	const struct block *b = &p->dl->flow.block[i];
-	switch (b->kind) {
-	case BLOCK_TEXT:
-		return (double)p->span[i].n * b->leading;
-	case BLOCK_RULE:
-		return b->letterhead ? HEAD_RULE_HEIGHT : RULE_HEIGHT;
-	case BLOCK_CHART:
-		return b->scene->height * chart_scale(p, i);
-	case BLOCK_TABLE:
-		return pager_table_keep(p, i);
-	}
-	return 0;
-}
-
 static bool
 is_blank(char c)
 {
@@ -226,27 +190,30 @@ inside(const struct pager *p, size_t i, unsigned c)
 	return false;
 }
 
-/* True when text block i is a line of its own, as a short list item. */
+/* True when text block i, not a heading, has n lines or fewer: a short
+ * list item. */
 static bool
-one_line(const struct pager *p, size_t i)
+short_text(const struct pager *p, size_t i, size_t n)
 {
 	const struct block *b = &p->dl->flow.block[i];
-	return b->kind == BLOCK_TEXT && !b->heading && p->span[i].n == 1;
+	return b->kind == BLOCK_TEXT && !b->heading && p->span[i].n <= n;
 }
 
 /* True when block i and the next, j, open or close their list or quote
- * together, one of them a single line: so that no list item or line of
- * a box stands alone at a page break. */
+ * together: i opens it and is a single line, or j closes it and is one
+ * or two lines. So no list or box opens at a page's foot with a line
+ * alone, nor closes at the top of a page with its last short item or
+ * paragraph alone. */
 static bool
 ends_together(const struct pager *p, size_t i, size_t j)
 {
 	const struct flow *f = &p->dl->flow;
 	unsigned c = container(&f->block[i]);
-	if (c != 0 && one_line(p, i) && inside(p, j, c) &&
+	if (c != 0 && short_text(p, i, 1) && inside(p, j, c) &&
 	    !inside(p, prev_block(p, i), c))
 		return true; /* i opens c */
 	c = container(&f->block[j]);
-	return c != 0 && one_line(p, j) && inside(p, i, c) &&
+	return c != 0 && short_text(p, j, 2) && inside(p, i, c) &&
 	       !inside(p, next_block(p, j), c); /* j closes c */
 }
 
@@ -254,8 +221,8 @@ ends_together(const struct pager *p, size_t i, size_t j)
  * after it: a heading or a run-in heading, a chart with its caption, a
  * paragraph leading in with a colon, a one-line paragraph before a
  * paragraph kept as written ("Yours sincerely" and the first signature),
- * and the first or last two blocks of a list or quote when one of them
- * is a single line. */
+ * and the first or last two blocks of a list or quote when the first is
+ * a single line or the last at most two (ends_together). */
 static bool
 keeps_next(const struct pager *p, size_t i)
 {
@@ -275,8 +242,73 @@ keeps_next(const struct pager *p, size_t i)
 	       !nb->heading && !nb->caption;
 }
 
+/* The height above chart i of what must share its page: the text blocks
+ * before it that keep with the next (headings, a lead-in), up to one
+ * that splits (its last two lines then), with the space between; 0 when
+ * that is over half a page, which a chart cannot share. */
+static double
+chart_leaders(const struct pager *p, size_t i)
+{
+	const struct flow *f = &p->dl->flow;
+	double h = 0, half = (PAGE_BOTTOM - PAGE_TOP) / 2;
+	size_t j = i, k = prev_block(p, i);
+	for (; k != SIZE_MAX && h <= half && f->block[k].kind == BLOCK_TEXT &&
+	       keeps_next(p, k);
+	     j = k, k = prev_block(p, k)) {
+		const struct block *a = &f->block[k], *b = &f->block[j];
+		h += pager_max(a->space_after, b->space_before) + a->pad_after +
+		     b->pad_before;
+		if (!whole(p, k)) {
+			h += 2 * a->leading;
+			break;
+		}
+		h += (double)p->span[k].n * a->leading;
+	}
+	return h > half ? 0 : h;
+}
+
+/* Scales chart i to the width of its text, and down to fit a page with
+ * its caption and what keeps with it from before (a heading). */
+static double
+chart_scale(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i], *cap = caption_of(p, i);
+	const struct scene *sc = b->scene;
+	double s = 1, room = PAGE_TEXT_WIDTH - b->indent - b->inset;
+	double body =
+	    PAGE_BOTTOM - PAGE_TOP - 2 * FLOW_QUOTE_PAD - chart_leaders(p, i);
+	if (cap)
+		body -=
+		    pager_max(b->space_after, cap->space_before) +
+		    (double)p->span[cap - p->dl->flow.block].n * cap->leading;
+	if (sc->width > room)
+		s = room / sc->width;
+	if (sc->height * s > body && body > 0)
+		s = body / sc->height;
+	return s;
+}
+
+/* A block's height; for a table, of the rows that must stay together. */
+static double
+block_height(const struct pager *p, size_t i)
+{
+	const struct block *b = &p->dl->flow.block[i];
+	switch (b->kind) {
+	case BLOCK_TEXT:
+		return (double)p->span[i].n * b->leading;
+	case BLOCK_RULE:
+		return b->letterhead ? HEAD_RULE_HEIGHT : RULE_HEIGHT;
+	case BLOCK_CHART:
+		return b->scene->height * chart_scale(p, i);
+	case BLOCK_TABLE:
+		return pager_table_keep(p, i);
+	}
+	return 0;
+}
+
 /* The least part of block i that may end a page: two lines of a
- * paragraph that splits, the first two rows of a table, or all of it. */
+ * paragraph that splits, the rows of a table that go together (its first
+ * two, or three), or all of it. */
 static double
 first_part(const struct pager *p, size_t i)
 {

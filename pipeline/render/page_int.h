@@ -69,7 +69,8 @@ void pager_segs(struct pager *p, const struct run *runs, const struct line *ln,
 /* Tables (page_table.c). Breaks table block i's cells into lines at
  * column widths taken from their content. */
 void pager_table_break(struct pager *p, size_t i);
-/* Height of the rows of table i that go together: the first two. */
+/* Height of the rows of table i that go together: the first two, or all
+ * three of a table of three rows. */
 double pager_table_keep(const struct pager *p, size_t i);
 /* Places table i from the current position, on as many pages as it
  * takes. */

@@ -4,7 +4,9 @@
  * between lines, leaving no cell a line alone; a table goes on in parts,
  * one a page, each framed, and each part after the first opens with the
  * header row again. Its first two rows (the header and the first body row)
- * stay together, and a heading stays with them (page.c). */
+ * stay together, and a heading stays with them (page.c). A page break
+ * never leaves the last row alone under the repeated header: the row
+ * before goes over with it, and a table of three rows is kept whole. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -73,14 +75,17 @@ tab_init(const struct pager *p, size_t i, struct tab *t)
 	}
 }
 
-/* Height of the rows that go together: the first two. */
+/* Height of the rows that go together: the first two, or all three of a
+ * table of three rows, where a break after the second would leave the
+ * last alone. */
 double
 pager_table_keep(const struct pager *p, size_t i)
 {
 	struct tab t;
 	tab_init(p, i, &t);
+	size_t keep = t.b->nrow <= 3 ? t.b->nrow : 2;
 	double h = 0;
-	for (size_t r = 0; r < t.b->nrow && r < 2; r++)
+	for (size_t r = 0; r < keep; r++)
 		h += row_height(t.b, row_lines(&t, r));
 	return h;
 }
@@ -238,6 +243,16 @@ row_split_ok(const struct tab *t, size_t r, size_t done, size_t k)
 	return true;
 }
 
+/* The room a part at the top of a page gives row r: the page, less the
+ * header repeated above it. */
+static double
+page_room(const struct tab *t, size_t r)
+{
+	return PAGE_BOTTOM - PAGE_TOP -
+	       (t->b->nquote > 0 ? 2 * FLOW_QUOTE_PAD : 0) -
+	       (t->repeat && r > 0 ? t->header_h : 0);
+}
+
 /* How many of the lines of row r after done go into the part: all, or
  * none (the row moves to the next page), or, when the row would not fit
  * on a page of its own either, as many as fit without leaving a line of
@@ -252,10 +267,7 @@ row_fit(const struct tab *t, size_t r, size_t done)
 	size_t fit = room > 0 ? (size_t)room : 0;
 	if (fit >= left)
 		return left;
-	double page = PAGE_BOTTOM - PAGE_TOP -
-	              (b->nquote > 0 ? 2 * FLOW_QUOTE_PAD : 0) -
-	              (t->repeat && r > 0 ? t->header_h : 0);
-	if (!t->fresh && row_height(b, left) <= page)
+	if (!t->fresh && row_height(b, left) <= page_room(t, r))
 		return 0;
 	for (size_t k = fit; k >= 2; k--)
 		if (row_split_ok(t, r, done, k))
@@ -263,6 +275,21 @@ row_fit(const struct tab *t, size_t r, size_t done)
 	if (!t->fresh)
 		return 0;
 	return fit > 0 ? fit : 1; /* not even a line: it overflows */
+}
+
+/* True when row r, the last but one, goes on to the next part so that
+ * the last row does not stand there alone: the two do not fit on this
+ * page together but do on the next, and the part keeps enough without r
+ * (its first two rows, or a row under the repeated header). */
+static bool
+carry_over(const struct tab *t, size_t r)
+{
+	const struct block *b = t->b;
+	if (r + 2 != b->nrow || r < 2 || t->fresh)
+		return false;
+	double h =
+	    row_height(b, row_lines(t, r)) + row_height(b, row_lines(t, r + 1));
+	return t->y + h > pager_bottom(b) + EPS && h <= page_room(t, r);
 }
 
 void
@@ -278,6 +305,8 @@ pager_table_place(struct pager *p, size_t i)
 	t.fresh = p->fresh;
 	for (size_t r = 0; r < b->nrow; r++) {
 		size_t n = row_lines(&t, r), done = 0;
+		if (carry_over(&t, r))
+			next_part(p, &t, true);
 		while (done < n) {
 			size_t k = row_fit(&t, r, done);
 			if (k > 0) {

@@ -35,13 +35,15 @@
 static struct diag_sink sink;
 static struct fontset fonts;
 static struct arena *arena;
-static struct scene *chart;
+static struct scene *chart, *tall;
 static struct render_opts opts;
 
 static const struct scene *
 get_chart(void *ctx, const char *name)
 {
 	(void)ctx;
+	if (strcmp(name, "tall") == 0)
+		return tall;
 	return strcmp(name, "findings-by-agency") == 0 ? chart : NULL;
 }
 
@@ -55,6 +57,9 @@ setup(void)
 	struct rgb blue = {0, 0.45, 0.7}, black = {0, 0, 0};
 	scene_rect(chart, 100, 20, 300, 40, blue);
 	scene_text(chart, 90, 45, "Health", 10, false, ANCHOR_END, black);
+	/* taller than a page: scaled down to fit one */
+	tall = scene_new(arena, "tall", 450, 1200);
+	scene_rect(tall, 100, 20, 300, 1100, blue);
 	opts = (struct render_opts){.fonts = &fonts, .chart = get_chart};
 }
 
@@ -601,6 +606,44 @@ Test(pages, a_list_or_a_box_never_opens_or_closes_on_a_lone_line)
 	cr_expect(split, "the list never went over a page break");
 }
 
+/* The last item of two lines, as well as of one, never opens a page with
+ * the rest of its list on the page before. */
+Test(pages, a_last_item_of_two_lines_never_opens_a_page_alone)
+{
+	bool split = false;
+	for (int k = LINES - 12; k <= LINES + 1; k++) {
+		struct buf b;
+		buf_init(&b);
+		filler(&b, k);
+		buf_puts(&b, "- item 1\n- item 2\n- item 3\n- item 4\n- Last ");
+		para(&b, 2);
+		buf_puts(&b, "\n\n1. first ");
+		para(&b, 2);
+		buf_puts(&b, "\n2. second ");
+		para(&b, 2);
+		buf_puts(&b, "\n3. Third ");
+		para(&b, 2);
+		buf_puts(&b, "\n\nAfter.\n");
+		struct doc_layout *dl = lay(buf_cstr(&b));
+		struct where w = where_of(dl);
+		size_t last = find_block(dl, "Last"),
+		       third = find_block(dl, "Third"),
+		       i1 = find_block(dl, "item 1");
+		cr_assert(last != NONE && third != NONE && i1 != NONE);
+		cr_assert_eq(lines_on(dl, last, w.first[last]), 2);
+		cr_assert_eq(lines_on(dl, third, w.first[third]), 2);
+		cr_expect_eq(w.first[last], w.last[last - 1], "k = %d", k);
+		cr_expect_eq(w.first[third], w.last[third - 1], "k = %d", k);
+		split |= w.first[i1] != w.first[last] ||
+		         w.first[third - 2] != w.first[third];
+		check_pages(dl, "last item of two lines");
+		where_free(&w);
+		doc_layout_free(dl);
+		buf_release(&b);
+	}
+	cr_expect(split, "no list went over a page break");
+}
+
 /* Signatures */
 
 static const char signatures[] =
@@ -706,6 +749,45 @@ Test(pages, a_chart_stays_with_its_caption)
 	}
 }
 
+/* A chart taller than a page is scaled down to fit one with its caption
+ * and with the heading or lead-in before it, which go with it to the next
+ * page. */
+Test(pages, a_heading_goes_with_a_chart_scaled_to_a_page)
+{
+	static const char *const before[] = {
+	    "## The heading\n\n",
+	    "## The heading\n\n### A second heading\n\n",
+	    "The chart shows:\n\n",
+	};
+	static const char *const charts[] = {
+	    "![Tall](chart:tall \"A caption.\")\n",
+	    "![Tall](chart:tall)\n",
+	};
+	for (size_t h = 0; h < sizeof(before) / sizeof(*before); h++)
+		for (size_t c = 0; c < 2; c++)
+			for (int k = 0; k <= LINES + 1; k += 4) {
+				struct buf b;
+				buf_init(&b);
+				filler(&b, k);
+				buf_puts(&b, before[h]);
+				buf_puts(&b, charts[c]);
+				buf_puts(&b, "\nAfter.\n");
+				struct doc_layout *dl = lay(buf_cstr(&b));
+				struct where w = where_of(dl);
+				cr_assert_eq(dl->nchart, 1);
+				size_t ch = dl->chart[0].block,
+				       t = find_block(dl, h < 2 ? "The heading"
+				                                : "The chart");
+				cr_expect_eq(w.first[t], w.first[ch],
+				             "%s k = %d", before[h], k);
+				cr_expect_lt(dl->chart[0].scale, 1);
+				check_pages(dl, before[h]);
+				where_free(&w);
+				doc_layout_free(dl);
+				buf_release(&b);
+			}
+}
+
 /* The letterhead */
 
 static const char letterhead[] =
@@ -799,6 +881,59 @@ Test(pages, a_row_taller_than_a_page_leaves_no_cell_a_lone_line)
 		check_pages(dl, "tall row");
 		doc_layout_free(dl);
 		buf_release(&b);
+	}
+}
+
+/* Body rows of table block t on page p: rows other than the header, or
+ * parts of them. */
+static size_t
+body_rows_on(const struct doc_layout *dl, size_t t, size_t p)
+{
+	const struct pg_page *pg = &dl->page[p];
+	size_t n = 0, last = NONE;
+	for (size_t i = pg->cell0; i < pg->cell0 + pg->ncell; i++) {
+		const struct pg_cell *c = &dl->cell[i];
+		if (c->block != t || c->header || c->row == last)
+			continue;
+		last = c->row;
+		n++;
+	}
+	return n;
+}
+
+/* A page break in a table leaves at least two body rows for the next
+ * page: the last row never stands alone under the repeated header. So a
+ * table of a header and two rows never splits. */
+Test(pages, a_table_leaves_two_rows_after_a_page_break)
+{
+	for (int rows = 2; rows <= 6; rows++) {
+		bool split = false;
+		for (int k = LINES - 2 * rows - 4; k <= LINES + 1; k++) {
+			struct buf b;
+			buf_init(&b);
+			filler(&b, k);
+			buf_puts(
+			    &b,
+			    "```table\n| Agency | Count |\n| --- | --- |\n");
+			for (int r = 1; r <= rows; r++)
+				buf_printf(&b, "| Row %d | %d |\n", r, r);
+			buf_puts(&b, "```\n\nAfter.\n");
+			struct doc_layout *dl = lay(buf_cstr(&b));
+			struct where w = where_of(dl);
+			cr_assert_eq(dl->flow.block[1].kind, BLOCK_TABLE);
+			size_t t = 1;
+			for (size_t p = w.first[t] + 1; p <= w.last[t]; p++)
+				cr_expect_geq(body_rows_on(dl, t, p), 2,
+				              "%d rows, k = %d: page %zu", rows,
+				              k, p + 1);
+			cr_expect_geq(body_rows_on(dl, t, w.first[t]), 1);
+			split |= w.first[t] != w.last[t];
+			check_pages(dl, "table rows");
+			where_free(&w);
+			doc_layout_free(dl);
+			buf_release(&b);
+		}
+		cr_expect_eq(split, rows > 2, "%d rows", rows);
 	}
 }
 
