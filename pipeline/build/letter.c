@@ -15,6 +15,7 @@
 #include "ingest/ingest.h"
 #include "ingest/model.h"
 #include "merge/merge.h"
+#include "qa/qa.h"
 #include "render/html.h"
 #include "render/render.h"
 
@@ -142,7 +143,8 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	if (model == NULL)
 		goto out;
 	merge_write(model, &out->merged);
-	if (draft_run(model, env->templates_dir, &out->markdown, NULL, d) < 0)
+	if (draft_run(model, env->templates_dir, &out->markdown, NULL, d) < 0 ||
+	    qa_run(ins, model, env->templates_dir, d) < 0)
 		goto out;
 	struct charts c = {a, model, &env->fonts, d, NULL, 0};
 	if (draw_charts(ins->fw, &c, out) < 0)

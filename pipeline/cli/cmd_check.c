@@ -7,23 +7,30 @@
 #include "build/build.h"
 #include "cli/commands.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
 #include "ingest/ingest.h"
 #include "merge/merge.h"
+#include "qa/qa.h"
 
 static const char help[] =
-    "usage: jtai check [--werror] [--format FORMAT] [PATH...]\n\n"
+    "usage: jtai check [--werror] [--format FORMAT] [PATH...]\n"
+    "       jtai check --explain RULE|all\n\n"
     "Reads every inspection found at or under each PATH (default: the\n"
-    "current folder) and merges its findings, writing nothing. Reports\n"
-    "every problem, not only the first: errors (the letter cannot be\n"
-    "built) and warnings for the reviewer (a contradiction between\n"
-    "inspectorates with no contrasts_with link, an agency in scope with no\n"
-    "finding, an inspectorate with no finding of a kind the framework\n"
-    "requires, a case no finding names, fieldwork that does not fit the\n"
-    "notice period), each as path:line:col: error: message (hint).\n\n"
+    "current folder), merges its findings and drafts its letter, writing\n"
+    "nothing. Reports every problem, not only the first: errors (the letter\n"
+    "cannot be built or published: personal data that could identify a\n"
+    "child) and warnings for the reviewer (the house style; a contradiction\n"
+    "between inspectorates with no contrasts_with link, an agency in scope\n"
+    "with no finding, an inspectorate with no finding of a kind the\n"
+    "framework requires, a case no finding names, fieldwork that does not\n"
+    "fit the notice period), each as path:line:col: error: message (hint).\n"
+    "A check's message ends with its rule, [pd-postcode] (docs/checks.md).\n\n"
     "options:\n"
     "  --werror         treat warnings as errors\n"
+    "  --explain RULE   say what rule RULE checks, with an example that it\n"
+    "                   reports and one it lets through; 'all' lists them\n"
     "  --format FORMAT  text (default, on stderr), json (a JSON array of\n"
     "                   {path, line, col, severity, message, hint} on\n"
     "                   stdout) or github (GitHub Actions annotations)\n"
@@ -34,6 +41,7 @@ static const char help[] =
 struct check_opts {
 	int werror;
 	enum cli_format format;
+	const char *explain;
 };
 
 static int
@@ -42,6 +50,7 @@ parse(int argc, char **argv, struct check_opts *o)
 	static const struct option longs[] = {
 	    {"werror", no_argument, NULL, 'W'},
 	    {"format", required_argument, NULL, 'f'},
+	    {"explain", required_argument, NULL, 'e'},
 	    {NULL, 0, NULL, 0}};
 	int c;
 	optind = 1;
@@ -49,14 +58,50 @@ parse(int argc, char **argv, struct check_opts *o)
 	while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
 		if (c == 'W')
 			o->werror = 1;
+		else if (c == 'e')
+			o->explain = optarg;
 		else if (c == 'f' && cli_format_parse(optarg, &o->format) < 0)
 			return cli_usage_error("check", "unknown format '%s'",
 			                       optarg);
-		else if (c != 'f')
+		else if (c != 'f' && c != 'e')
 			return cli_usage_error("check", "unknown option '%s'",
 			                       argv[optind - 1]);
 	}
 	return 0;
+}
+
+/* --explain RULE: the rule's line and examples; all: every rule. */
+static int
+explain(const char *id)
+{
+	struct buf out;
+	buf_init(&out);
+	if (!strcmp(id, "all")) {
+		for (size_t i = 0; i < QA_NRULES; i++)
+			buf_printf(&out, "%-22s %s\n", qa_rules[i].id,
+			           qa_rules[i].explain);
+	} else {
+		const struct qa_rule *r = qa_rule_find(id);
+		if (r == NULL) {
+			const char *names[QA_NRULES];
+			for (size_t i = 0; i < QA_NRULES; i++)
+				names[i] = qa_rules[i].id;
+			const char *near = diag_nearest(id, names, QA_NRULES);
+			buf_release(&out);
+			if (near)
+				return cli_usage_error("check", "unknown rule '%s' (did you "
+				                       "mean '%s'?)", id, near);
+			return cli_usage_error("check", "unknown rule '%s' (jtai check "
+			                       "--explain all lists them)", id);
+		}
+		buf_printf(&out, "%s (%s): %s\n  reports:   %s\n  lets pass: %s\n",
+		           r->id, r->personal ? "personal data, an error"
+		                              : "house style, a warning",
+		           r->explain, r->fires, r->passes);
+	}
+	int rc = cli_stdout(buf_cstr(&out), out.len);
+	buf_release(&out);
+	return rc;
 }
 
 int
@@ -66,9 +111,11 @@ cmd_check(int argc, char **argv)
 		fputs(help, stdout);
 		return cli_stdout("", 0);
 	}
-	struct check_opts o = {0, CLI_TEXT};
+	struct check_opts o = {0, CLI_TEXT, NULL};
 	if (parse(argc, argv, &o))
 		return 2;
+	if (o.explain)
+		return explain(o.explain);
 	struct diag_sink d;
 	diag_init(&d);
 	char **dirs = NULL;
@@ -81,8 +128,9 @@ cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		struct arena *a = arena_new();
 		struct inspection *ins = ingest_load(a, dirs[i], templates, &d);
-		if (ins)
-			merge_run(a, ins, &d);
+		const struct value *model = ins ? merge_run(a, ins, &d) : NULL;
+		if (model)
+			qa_run(ins, model, templates, &d);
 		arena_free(a);
 		free(dirs[i]);
 	}

@@ -12,7 +12,7 @@ struct command {
 
 static const struct command commands[] = {
     {"build", cmd_build, "build the letters of every inspection under PATHs"},
-    {"check", cmd_check, "check inspections without writing anything"},
+    {"check", cmd_check, "check inspections, personal data and house style"},
     {"merge", cmd_merge, "merge an inspection's findings into merged.yaml"},
     {"draft", cmd_draft, "draft letter.md from merged.yaml and a template"},
     {"chart", cmd_chart, "draw a chart of merged.yaml as SVG or PNG"},

@@ -10,7 +10,8 @@
 static const char *const file_keys[] = {"inspectorate", "findings", NULL};
 static const char *const finding_keys[] = {
     "id", "kind", "theme", "agencies", "summary", "detail", "cases",
-    "joint_with", "contrasts_with", "judgement", NULL};
+    "joint_with", "contrasts_with", "judgement", "waivers", NULL};
+static const char *const waiver_keys[] = {"rule", "match", "reason", NULL};
 static const char *const finding_required[] = {"id", "kind", "summary",
                                                NULL};
 static const char *const case_keys[] = {"id", "age_band", "tracked",
@@ -18,6 +19,29 @@ static const char *const case_keys[] = {"id", "age_band", "tracked",
 static const char *const case_required[] = {"id", NULL};
 static const char *const age_bands[] = {"0-4", "5-9", "10-12", "13-15",
                                         "16-17", NULL};
+
+/* waivers: [{rule, match, reason}]; the rule's id is checked by qa/,
+ * which knows the rules. */
+static void
+read_waivers(struct reader *r, const struct value *v, struct finding *f)
+{
+	if (v == NULL || schema_seq(r, v, "'waivers'") < 0)
+		return;
+	f->waivers = arena_alloc(r->a, v->n * sizeof(*f->waivers) + 1);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *it = v->items[i];
+		if (schema_map(r, it, "a waiver", waiver_keys, waiver_keys) < 0)
+			continue;
+		struct waiver *w = &f->waivers[f->nwaivers];
+		w->rule = schema_id(r, it, "rule");
+		w->match = schema_text(r, it, "match");
+		w->reason = schema_text(r, it, "reason");
+		w->pos = schema_pos(r, it);
+		w->src = it;
+		if (w->rule && w->match && w->reason)
+			f->nwaivers++;
+	}
+}
 
 static void
 read_finding(struct reader *r, const struct value *v, const char *insp,
@@ -40,6 +64,7 @@ read_finding(struct reader *r, const struct value *v, const char *insp,
 	f->cases = schema_ids(r, v, "cases", &f->ncases);
 	f->joint_with = schema_ids(r, v, "joint_with", &f->njoint);
 	f->contrasts_with = schema_ids(r, v, "contrasts_with", &f->ncontrasts);
+	read_waivers(r, value_get(v, "waivers"), f);
 }
 
 void

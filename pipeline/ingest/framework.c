@@ -16,7 +16,7 @@
 static const char *const fw_keys[] = {
     "framework", "name", "letter", "kinds", "good", "poor", "themes",
     "inspectorates", "judgements", "scale", "overall",
-    "notice_working_days", "statement_working_days", "charts", NULL};
+    "notice_working_days", "statement_working_days", "charts", "qa", NULL};
 static const char *const fw_required[] = {"framework", "name", "kinds",
                                           "inspectorates", NULL};
 static const char *const kind_keys[] = {"id", "heading", "by", "required",
@@ -287,6 +287,7 @@ framework_load(struct arena *a, const char *templates_dir, const char *id,
 	schema_int(&r, root, "statement_working_days",
 	           &fw->statement_working_days);
 	fw->charts = schema_ids(&r, root, "charts", &fw->ncharts);
+	fw->qa = value_get(root, "qa");
 	if (fw->id && strcmp(fw->id, id))
 		schema_error(&r, value_get(root, "framework"),
 		             "framework.yaml names '%s' but its folder is '%s'",

@@ -248,6 +248,7 @@ ingest_load(struct arena *a, const char *dir, const char *templates_dir,
 	if (root == NULL)
 		return NULL;
 	struct reader r = {a, ins->inputs[0], d, false};
+	ins->src = root;
 	read_inspection(&r, root, ins);
 	if (root->kind != VALUE_MAP)
 		return NULL;

@@ -10,7 +10,7 @@
 static const char *const top_keys[] = {
     "jtai", "framework", "area", "theme", "themes", "dates", "inspectorates",
     "agencies", "principal_authority", "addressees", "signatories", "team",
-    "judgements", NULL};
+    "judgements", "never_print", NULL};
 static const char *const top_required[] = {
     "jtai", "framework", "area", "theme", "dates", "inspectorates",
     "agencies", NULL};
@@ -24,7 +24,7 @@ static const char *const dates_required[] = {"fieldwork", "letter", NULL};
 static const char *const range_keys[] = {"from", "to", NULL};
 static const char *const agency_keys[] = {"id", "name", "inspectorate", NULL};
 static const char *const person_keys[] = {"name", "role", "organisation",
-                                          NULL};
+                                          "domain", NULL};
 static const char *const person_required[] = {"name", "role", NULL};
 static const char *const signatory_keys[] = {"inspectorate", "name", "role",
                                              NULL};
@@ -96,6 +96,33 @@ read_agencies(struct reader *r, const struct value *v, struct inspection *ins)
 	}
 }
 
+/* An addressee's email domain ("northshire.gov.uk"): emails at it may be
+ * printed (docs/checks.md). */
+static const char *
+read_domain(struct reader *r, const struct value *it)
+{
+	const char *dom = schema_text(r, it, "domain");
+	if (dom == NULL)
+		return NULL;
+	bool ok = strchr(dom, '.') && dom[0] != '.';
+	for (const char *p = dom; *p && ok; p++)
+		ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		     *p == '-' || *p == '.';
+	if (!ok) {
+		schema_error(r, value_get(it, "domain"),
+		             "'domain' is not an email domain: '%s'", dom);
+		const char *at = strrchr(dom, '@');
+		if (at && at[1])
+			diag_hint(r->d, "write the part after the '@': 'domain: %s'",
+			          at + 1);
+		else
+			diag_hint(r->d, "write the part of an email address after the "
+			                "'@', in lower case: 'domain: example.gov.uk'");
+		return NULL;
+	}
+	return dom;
+}
+
 static struct person *
 read_people(struct reader *r, const struct value *v, enum people which,
             size_t *n)
@@ -116,6 +143,8 @@ read_people(struct reader *r, const struct value *v, enum people which,
 		pp->pos = schema_pos(r, it);
 		pp->inspectorate = schema_id(r, it, "inspectorate");
 		pp->organisation = schema_text(r, it, "organisation");
+		if (which == ADDRESSEES)
+			pp->domain = read_domain(r, it);
 	}
 	return p;
 }
@@ -203,5 +232,7 @@ read_inspection(struct reader *r, const struct value *root,
 	ins->signatories = read_people(r, value_get(root, "signatories"),
 	                               SIGNATORIES, &ins->nsignatories);
 	ins->team = read_people(r, value_get(root, "team"), TEAM, &ins->nteam);
+	ins->never_print =
+	    schema_texts(r, root, "never_print", &ins->nnever_print);
 	read_grades(r, root, ins);
 }

@@ -77,6 +77,9 @@ struct framework {
 	int notice_working_days, statement_working_days;
 	const char **charts;
 	size_t ncharts;
+	/* the 'qa' map (house style, emails that may be printed), or NULL:
+	 * read and checked by qa/, where its rules are known */
+	const struct value *qa;
 };
 
 /* One name of an inspectorate or other body, valid up to and including
@@ -96,7 +99,17 @@ struct agency {
 
 struct person {
 	const char *name, *role, *organisation, *inspectorate;
+	const char *domain; /* addressees: the organisation's email domain */
 	struct pos pos;
+};
+
+/* A finding's waiver of one rule of the checks before publication for one
+ * match (docs/checks.md): the rule's id, the text it matched, and why the
+ * text may be printed. */
+struct waiver {
+	const char *rule, *match, *reason;
+	struct pos pos;
+	const struct value *src; /* its YAML map */
 };
 
 struct finding {
@@ -107,6 +120,8 @@ struct finding {
 	size_t order; /* position in the inspection: file order, then item */
 	struct pos pos;
 	const struct value *src; /* its YAML map, for precise positions */
+	struct waiver *waivers;
+	size_t nwaivers;
 };
 
 struct rating {
@@ -161,6 +176,10 @@ struct inspection {
 	size_t nfindings;
 	struct casefile *cases;
 	size_t ncases;
+	/* names that must never appear in print (never_print) */
+	const char **never_print;
+	size_t nnever_print;
+	const struct value *src; /* inspection.yaml's root map */
 	/* every file read, for the build's dependency hashing */
 	const char **inputs;
 	size_t ninputs;

@@ -302,6 +302,40 @@ schema_ids(struct reader *r, const struct value *map, const char *key,
 	return ids;
 }
 
+const char **
+schema_texts(struct reader *r, const struct value *map, const char *key,
+             size_t *n)
+{
+	*n = 0;
+	const struct value *v = value_get(map, key);
+	if (v == NULL)
+		return NULL;
+	if (v->kind != VALUE_SEQ) {
+		schema_error(r, v, "'%s' must be a list, not %s", key,
+		             kind_name(v));
+		diag_hint(r->d, "write [%s]", v->str ? v->str : "...");
+		return NULL;
+	}
+	const char **texts = arena_alloc(r->a, (v->n + 1) * sizeof(*texts));
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *it = v->items[i];
+		if (it->kind != VALUE_STRING) {
+			schema_error(r, it, "'%s' must list text, not %s", key,
+			             kind_name(it));
+			return NULL;
+		}
+		size_t k = 0;
+		while (k < it->len && strchr(" \t\n", it->str[k]))
+			k++;
+		if (k == it->len) {
+			schema_error(r, it, "'%s' must not list empty text", key);
+			return NULL;
+		}
+		texts[(*n)++] = it->str;
+	}
+	return texts;
+}
+
 int
 schema_date(struct reader *r, const struct value *map, const char *key,
             struct date *out)

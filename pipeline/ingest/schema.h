@@ -49,6 +49,10 @@ const char *schema_id_of(struct reader *r, const struct value *map,
  * NULL with *n = 0. */
 const char **schema_ids(struct reader *r, const struct value *map,
                         const char *key, size_t *n);
+/* A list of text (a YAML sequence of non-empty scalars); *n receives the
+ * count. Absent: NULL with *n = 0. */
+const char **schema_texts(struct reader *r, const struct value *map,
+                          const char *key, size_t *n);
 /* An ISO date; returns 1 when present and valid, 0 when absent, -1 when
  * wrong. */
 int schema_date(struct reader *r, const struct value *map, const char *key,

@@ -107,6 +107,25 @@ id_list(struct ctx *c, const char **ids, size_t n)
 	return v;
 }
 
+/* Every waiver of the group's findings, in source order: what a reviewer
+ * must see, since each lets a check's match through to print. */
+static struct value *
+waivers_node(struct ctx *c, const struct group *g)
+{
+	struct value *list = seq(c);
+	for (size_t i = 0; i < g->n; i++)
+		for (size_t k = 0; k < g->members[i]->nwaivers; k++) {
+			const struct waiver *w = &g->members[i]->waivers[k];
+			struct value *m = map(c);
+			value_put_str(c->a, m, "finding", g->members[i]->id);
+			value_put_str(c->a, m, "rule", w->rule);
+			value_put_str(c->a, m, "match", w->match);
+			value_put_str(c->a, m, "reason", w->reason);
+			value_push(c->a, list, m);
+		}
+	return list;
+}
+
 static struct value *
 finding_node(struct ctx *c, const struct group *g, long number)
 {
@@ -148,6 +167,9 @@ finding_node(struct ctx *c, const struct group *g, long number)
 		          id_list(c, g->contrasts, g->ncontrasts));
 	if (lead->judgement)
 		value_put_str(c->a, v, "judgement", lead->judgement);
+	struct value *waivers = waivers_node(c, g);
+	if (waivers->n)
+		value_put(c->a, v, "waivers", waivers);
 	return v;
 }
 
