@@ -13,7 +13,7 @@ struct value;
  * the model's file in messages. Returns the scene (owned by a), or NULL after
  * reporting every malformed agency into d. */
 struct scene *bars_draw(struct arena *a, const char *name, const char *path,
-                        const struct value *merged,
-                        const struct fontset *fonts, struct diag_sink *d);
+                        const struct value *merged, const struct fontset *fonts,
+                        struct diag_sink *d);
 
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "chart/scene.h"
+#include "chart/svgdata.h"
 #include "chart/svgid.h"
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -256,9 +257,10 @@ chart_write_svg(const struct scene *s, const struct fontset *fonts,
 {
 	int rc = -1;
 	struct faces f = {0};
-	struct buf raw;
+	struct buf raw, head;
 	cairo_surface_t *surface = NULL;
 	buf_init(&raw);
+	buf_init(&head);
 	if (faces_open(&f, fonts, d) < 0)
 		goto out;
 	surface = cairo_svg_surface_create_for_stream(write_buf, &raw, s->width,
@@ -271,13 +273,15 @@ chart_write_svg(const struct scene *s, const struct fontset *fonts,
 	cairo_surface_finish(surface);
 	if (check_surface(surface, s, "SVG", d) < 0)
 		goto out;
-	svgid_rewrite(buf_cstr(&raw), raw.len, s->name,
-	              s->alt && *s->alt ? s->alt : NULL, out);
+	svgdata_head(s, &head);
+	svgid_rewrite(buf_cstr(&raw), raw.len, s->id ? s->id : s->name,
+	              buf_cstr(&head), out);
 	rc = 0;
 out:
 	cairo_surface_destroy(surface);
 	faces_close(&f);
 	buf_release(&raw);
+	buf_release(&head);
 	return rc;
 }
 

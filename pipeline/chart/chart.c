@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "chart/bars.h"
+#include "chart/cases.h"
+#include "chart/grades.h"
+#include "chart/scene.h"
+#include "chart/timeline.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/font.h"
@@ -20,9 +24,13 @@ static const struct {
 	draw_fn *draw;
 } charts[] = {
     {"findings-by-agency", bars_draw},
+    {"case-audit", cases_draw},
+    {"judgements", grades_draw},
+    {"timeline", timeline_draw},
 };
 
-const char *const chart_names[] = {"findings-by-agency", NULL};
+const char *const chart_names[] = {"findings-by-agency", "case-audit",
+                                   "judgements", "timeline", NULL};
 
 _Static_assert(sizeof(charts) / sizeof(charts[0]) ==
                    sizeof(chart_names) / sizeof(chart_names[0]) - 1,
@@ -44,7 +52,11 @@ chart_draw_from(struct arena *a, const char *name, const char *path,
 			           name);
 			return NULL;
 		}
-		return charts[i].draw(a, name, path, merged, fonts, d);
+		struct scene *s =
+		    charts[i].draw(a, name, path, merged, fonts, d);
+		if (s)
+			scene_seal(s);
+		return s;
 	}
 	diag_error(d, NULL, 0, 0, "unknown chart '%s'", name);
 	const char *near = diag_nearest(name, (const char *const *)chart_names,

@@ -17,8 +17,9 @@ struct value;
 extern const char *const chart_names[];
 
 /* Draws chart name from the merged model, measuring text with fonts.
- * Returns the scene (owned by the arena), or NULL after reporting an unknown
- * chart name or unusable model into d. */
+ * Returns the scene (owned by the arena), complete with its alt text, data
+ * table and id (scene_seal), or NULL after reporting an unknown chart name
+ * or unusable model into d. */
 struct scene *chart_draw(struct arena *a, const char *name,
                          const struct value *merged,
                          const struct fontset *fonts, struct diag_sink *d);
@@ -29,9 +30,10 @@ struct scene *chart_draw_from(struct arena *a, const char *name,
                               const struct fontset *fonts,
                               struct diag_sink *d);
 
-/* Appends the scene as a standalone SVG document to out, its ids prefixed
- * with the scene's name so that several SVGs can share one HTML page.
- * Returns 0, or -1 reported into d. Same scene, same bytes. */
+/* Appends the scene as a standalone SVG document to out: its alt text as
+ * the <title>, its data table in the <metadata> (chart/svgdata.h), and its
+ * ids prefixed with s->id (or the name), so that several SVGs can share one
+ * HTML page. Returns 0, or -1 reported into d. Same scene, same bytes. */
 int chart_write_svg(const struct scene *s, const struct fontset *fonts,
                     struct buf *out, struct diag_sink *d);
 /* Appends the scene as a PNG at dpi dots per inch, on white. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
 
 struct scene *
 scene_new(struct arena *a, const char *name, double width, double height)
@@ -100,4 +101,60 @@ scene_text(struct scene *s, double x, double y, const char *text,
 	op->size = size;
 	op->bold = bold;
 	op->anchor = anchor;
+}
+
+void
+scene_data_head(struct scene *s, size_t ncols, const char *const *head,
+                unsigned numeric)
+{
+	struct scene_data *t = &s->data;
+	if (ncols > SCENE_DATA_MAX_COLS)
+		ncols = SCENE_DATA_MAX_COLS;
+	memset(t, 0, sizeof(*t));
+	t->ncols = ncols;
+	t->numeric = numeric;
+	t->head = arena_alloc(s->arena, (ncols ? ncols : 1) * sizeof(*t->head));
+	for (size_t i = 0; i < ncols; i++)
+		t->head[i] = arena_strdup(s->arena, head[i]);
+}
+
+void
+scene_data_row(struct scene *s, const char *const *cells)
+{
+	struct scene_data *t = &s->data;
+	if (t->ncols == 0)
+		return;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 8;
+		t->cells = arena_grow(s->arena, t->cells,
+		                      t->cap * t->ncols * sizeof(*t->cells),
+		                      cap * t->ncols * sizeof(*t->cells));
+		t->cap = cap;
+	}
+	const char **row = &t->cells[t->nrows++ * t->ncols];
+	for (size_t i = 0; i < t->ncols; i++)
+		row[i] = arena_strdup(s->arena, cells[i]);
+}
+
+void
+scene_seal(struct scene *s)
+{
+	/* Everything a chart shows follows from its data, which its alt text,
+	 * data table and text runs spell out: hashing them (and not every
+	 * coordinate) tells charts apart at a fraction of the cost. */
+	uint64_t h = hash_str(HASH_INIT, s->name);
+	h = hash_str(h, s->alt ? s->alt : "");
+	double size[2] = {s->width, s->height};
+	h = hash_bytes(h, size, sizeof(size));
+	const struct scene_data *t = &s->data;
+	for (size_t i = 0; i < t->ncols; i++)
+		h = hash_str(hash_bytes(h, "|", 1), t->head[i]);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		h = hash_str(hash_bytes(h, "|", 1), t->cells[i]);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ops[i].kind == OP_TEXT)
+			h = hash_str(hash_bytes(h, "|", 1), s->ops[i].text);
+	char hex[17];
+	hash_hex(h, hex);
+	s->id = arena_printf(s->arena, "%s-%.8s", s->name, hex);
 }

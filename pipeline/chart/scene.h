@@ -40,12 +40,34 @@ struct scene_op {
 	enum text_anchor anchor;
 };
 
+/* The data a chart shows, as a table for readers who cannot see the
+ * chart (the HTML letter offers it beside the figure): a header row and
+ * nrows body rows of ncols cells each. The first cell of a body row names
+ * it. Bit i of numeric is set when column i holds numbers. */
+#define SCENE_DATA_MAX_COLS 16
+
+struct scene_data {
+	size_t ncols, nrows;
+	const char **head;  /* ncols cells */
+	const char **cells; /* nrows * ncols cells, row by row */
+	unsigned numeric;
+	size_t cap; /* rows allocated */
+};
+
 struct scene {
 	const char *name; /* the chart's name, e.g. "findings-by-agency" */
-	const char *alt;  /* alt text generated from the data */
+	/* What the ids in its SVG start with: the name and a hash of the
+	 * content (scene_seal), so that two different charts inlined in one
+	 * page never share an id; NULL: the name. */
+	const char *id;
+	/* Alt text generated from the data ("Police: 2 strengths, 4 areas for
+	 * improvement; ..."), never NULL: the description of the chart for
+	 * the PDF's Figure tag and the HTML's <desc>. */
+	const char *alt;
 	double width, height;
 	struct scene_op *ops;
 	size_t n, cap;
+	struct scene_data data; /* ncols 0: no table */
 	struct arena *arena;
 };
 
@@ -65,5 +87,17 @@ void scene_fill(struct scene *s, const struct seg *segs, size_t n,
                 struct rgb color);
 void scene_stroke(struct scene *s, const struct seg *segs, size_t n,
                   double width, struct rgb color);
+
+/* Sets s->id from the name, the alt text, the data table and the text
+ * drawn: call it when the scene is complete. */
+void scene_seal(struct scene *s);
+
+/* Starts the data table with its header row of ncols cells (1 to
+ * SCENE_DATA_MAX_COLS; copied) and no body rows; numeric as in
+ * struct scene_data. */
+void scene_data_head(struct scene *s, size_t ncols, const char *const *head,
+                     unsigned numeric);
+/* Appends a body row of the header's ncols cells (copied). */
+void scene_data_row(struct scene *s, const char *const *cells);
 
 #endif

@@ -127,24 +127,9 @@ idmap_release(struct idmap *m)
 	free(m->fam);
 }
 
-static void
-put_escaped(struct buf *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			buf_puts(out, "&amp;");
-		else if (*s == '<')
-			buf_puts(out, "&lt;");
-		else if (*s == '>')
-			buf_puts(out, "&gt;");
-		else
-			buf_putc(out, *s);
-	}
-}
-
 void
 svgid_rewrite(const char *svg, size_t len, const char *prefix,
-              const char *title, struct buf *out)
+              const char *head, struct buf *out)
 {
 	const char *end = svg + len;
 	struct idmap m = {0};
@@ -177,11 +162,8 @@ svgid_rewrite(const char *svg, size_t len, const char *prefix,
 			to = idmap_get(&m, p, (size_t)(q - p));
 		} else {
 			buf_putc(out, *p);
-			if (p++ == root_end && title) {
-				buf_puts(out, "\n<title>");
-				put_escaped(out, title);
-				buf_puts(out, "</title>");
-			}
+			if (p++ == root_end && head)
+				buf_puts(out, head);
 			continue;
 		}
 		if (to)

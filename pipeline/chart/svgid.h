@@ -11,9 +11,9 @@ struct buf;
 /* Appends svg (len bytes) to out with every id="X" and every reference to
  * it ("#X" in an attribute, url(#X)) renamed prefix-Y, where Y is X with its
  * first number renumbered from 0 in order of first appearance within its
- * family (surface7 -> surface0; glyph0-3 -> glyph0-3). When title is not
- * NULL it goes in, escaped, as the first child of the root element. */
+ * family (surface7 -> surface0; glyph0-3 -> glyph0-3). When head is not
+ * NULL it goes in as it is (markup) right after the root's start tag. */
 void svgid_rewrite(const char *svg, size_t len, const char *prefix,
-                   const char *title, struct buf *out);
+                   const char *head, struct buf *out);
 
 #endif

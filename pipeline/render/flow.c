@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chart/scene.h"
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/diag.h"
@@ -528,7 +529,11 @@ add_chart(struct walker *w, cmark_node *node)
 	b->nruns = 0;
 	b->heading = 0;
 	b->scene = sc;
+	/* the template's words, then the chart's own account of its data */
 	b->alt = image_alt(w, node);
+	if (sc->alt != NULL && *sc->alt != '\0')
+		b->alt = *b->alt ? arena_printf(w->a, "%s. %s", b->alt, sc->alt)
+		                 : sc->alt;
 	b->space_before = CHART_BEFORE;
 	b->space_after = CHART_AFTER;
 	add_caption(w, node, (size_t)(b - f->block), &para);

@@ -6,15 +6,20 @@
  *   <defs>... glyph outlines with ids ...</defs> ...
  *   </svg>
  *
- * Its ids are already prefixed with the chart's name, which is not enough
- * when one chart shows twice: each figure prefixes them once more with its
- * own number (svgid_rewrite). The XML declaration, which HTML would read
- * as a bogus comment, goes, and the root element gets the image role, a
- * name and a description of its own in place of the document's title. */
+ * Its ids are already prefixed with the chart's id (its name and a hash of
+ * what it shows), which is not enough when one chart shows twice: each
+ * figure prefixes them once more with its own number (svgid_rewrite). The
+ * XML declaration, which HTML would read as a bogus comment, goes, and the
+ * root element gets the image role, a name and a description of its own in
+ * place of the document's title.
+ * The chart's data, which the document carries in its <metadata>
+ * (chart/svgdata.h), leaves the SVG and follows it as a table in a
+ * <details> element, for readers who cannot see the chart. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
+#include "chart/svgdata.h"
 #include "chart/svgid.h"
 #include "core/buf.h"
 #include "render/html.h"
@@ -53,15 +58,20 @@ void
 html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
             const char *name, const char *desc, const char *caption)
 {
-	struct buf doc;
+	struct buf raw, doc, table;
+	buf_init(&raw);
 	buf_init(&doc);
-	svgid_rewrite(svg, len, prefix, NULL, &doc);
+	buf_init(&table);
+	svgid_rewrite(svg, len, prefix, NULL, &raw);
+	svgdata_split(buf_cstr(&raw), raw.len, &doc, &table);
+	buf_release(&raw);
 	const char *p = buf_cstr(&doc), *end = p + doc.len;
 	bool described = desc && *desc && strcmp(desc, name) != 0;
 	buf_puts(out, "<figure>\n");
 	p = put_root(out, p, end, prefix, described);
 	if (p == NULL) {
 		buf_release(&doc);
+		buf_release(&table);
 		buf_puts(out, "</figure>\n");
 		return;
 	}
@@ -86,6 +96,13 @@ html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
 		end--;
 	buf_append(out, p, (size_t)(end - p));
 	buf_puts(out, "\n");
+	if (table.len) {
+		buf_puts(out,
+		         "<details class=\"chart-data\">\n"
+		         "<summary>The chart's data as a table</summary>\n");
+		buf_append(out, table.data, table.len);
+		buf_puts(out, "\n</details>\n");
+	}
 	if (caption && *caption) {
 		buf_puts(out, "<figcaption>");
 		html_escape(out, caption, strlen(caption));
@@ -93,4 +110,5 @@ html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
 	}
 	buf_puts(out, "</figure>\n");
 	buf_release(&doc);
+	buf_release(&table);
 }

@@ -52,7 +52,7 @@ Test(build, a_sample_gives_every_output)
 	             test_diags(&diags));
 	cr_assert_str_eq(l.name, "riverford-front-door");
 	cr_assert_eq(memcmp(l.pdf.data, "%PDF-", 5), 0);
-	cr_assert_eq(l.ncharts, 1);
+	cr_assert_eq(l.ncharts, 3); /* findings-by-agency, case-audit, timeline */
 	cr_assert(strstr(l.charts[0].svg.data, "<svg"));
 	const char *out = test_tmpdir();
 	cr_assert_eq(letter_write(&l, out, &diags), 0);
