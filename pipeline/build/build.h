@@ -56,15 +56,12 @@ void letter_release(struct letter *l);
 int letter_write(const struct letter *l, const char *outdir,
                  struct diag_sink *d);
 
-/* Lays out letter.md with the charts of model (may be NULL: no charts).
- * Returns 0, or -1. */
-int build_render(const struct build_env *env, const char *path,
-                 const char *md, size_t len, const struct value *model,
-                 struct buf *pdf, struct diag_sink *d);
-/* build_render, giving the HTML page (render/html.h) instead of the PDF. */
-int build_render_html(const struct build_env *env, const char *path,
-                      const char *md, size_t len, const struct value *model,
-                      struct buf *html, struct diag_sink *d);
+/* Lays out letter.md with the charts of model (may be NULL: no charts)
+ * as the PDF into pdf and as the HTML page (render/html.h) into html, each
+ * when not NULL. Returns 0, or -1 reported into d. */
+int build_render(const struct build_env *env, const char *path, const char *md,
+                 size_t len, const struct value *model, struct buf *pdf,
+                 struct buf *html, struct diag_sink *d);
 
 /* Makes a new inspection folder dir for framework (under templates_dir):
  * inspection.yaml, findings/<inspectorate>.yaml for each inspectorate the

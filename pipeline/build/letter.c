@@ -73,8 +73,8 @@ chart_for(void *p, const char *name)
 	return s;
 }
 
-/* Renders md as a PDF into pdf and, when html is not NULL, as the HTML
- * page into html, both from the charts in c. */
+/* Renders md as a PDF into pdf and as the HTML page into html, each when
+ * not NULL, both from the charts in c. */
 static int
 render_with(const struct build_env *env, const char *path, const char *md,
             size_t len, struct charts *c, struct buf *pdf, struct buf *html,
@@ -89,21 +89,10 @@ render_with(const struct build_env *env, const char *path, const char *md,
 int
 build_render(const struct build_env *env, const char *path, const char *md,
              size_t len, const struct value *model, struct buf *pdf,
-             struct diag_sink *d)
+             struct buf *html, struct diag_sink *d)
 {
 	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
-	int rc = render_with(env, path, md, len, &c, pdf, NULL, d);
-	arena_free(c.a);
-	return rc;
-}
-
-int
-build_render_html(const struct build_env *env, const char *path, const char *md,
-                  size_t len, const struct value *model, struct buf *html,
-                  struct diag_sink *d)
-{
-	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
-	int rc = render_with(env, path, md, len, &c, NULL, html, d);
+	int rc = render_with(env, path, md, len, &c, pdf, html, d);
 	arena_free(c.a);
 	return rc;
 }

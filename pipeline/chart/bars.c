@@ -81,14 +81,11 @@ static int
 read_rows(struct arena *a, const char *path, const struct value *merged,
           struct row **rows, size_t *n, struct diag_sink *d)
 {
-	if (model_root(path, merged, d) < 0)
-		return -1;
 	const struct value *list =
 	    model_list(path, merged, "agencies", "the merged model", d);
 	if (list == NULL)
 		return -1;
 	*rows = arena_alloc(a, (list->n ? list->n : 1) * sizeof(**rows));
-	memset(*rows, 0, (list->n ? list->n : 1) * sizeof(**rows));
 	*n = list->n;
 	int rc = 0;
 	for (size_t i = 0; i < list->n; i++)

@@ -9,9 +9,10 @@ struct fontset;
 struct value;
 
 /* Draws the chart from the merged model's `agencies` (and `area.name`),
- * measuring text with fonts (regular and bold must be loaded). path names
- * the model's file in messages. Returns the scene (owned by a), or NULL after
- * reporting every malformed agency into d. */
+ * measuring text with fonts (regular and bold must be loaded). merged is a
+ * map (chart_draw_from checks); path names its file in messages. Returns the
+ * scene (owned by a), or NULL after reporting every malformed agency into
+ * d. */
 struct scene *bars_draw(struct arena *a, const char *name, const char *path,
                         const struct value *merged, const struct fontset *fonts,
                         struct diag_sink *d);

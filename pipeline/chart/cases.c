@@ -90,12 +90,7 @@ grade_title(struct arena *a, const struct value *merged, const char *id)
 		if (g && t && strcmp(g, id) == 0)
 			return t;
 	}
-	char *t = arena_strdup(a, id);
-	for (char *p = t; *p; p++)
-		if (*p == '-')
-			*p = ' ';
-	t[0] = (char)toupper((unsigned char)t[0]);
-	return t;
+	return model_words(a, id);
 }
 
 /* Takes the scale from the first agency's ratings. */
@@ -158,8 +153,6 @@ static int
 read_cases(struct arena *a, const char *path, const struct value *merged,
            struct cases *c, struct diag_sink *d)
 {
-	if (model_root(path, merged, d) < 0)
-		return -1;
 	const struct value *cases =
 	    model_map(path, merged, "cases", "the merged model", d);
 	if (cases == NULL)
@@ -175,7 +168,6 @@ read_cases(struct arena *a, const char *path, const struct value *merged,
 	if (list == NULL)
 		return -1;
 	c->rows = arena_alloc(a, (list->n ? list->n : 1) * sizeof(*c->rows));
-	memset(c->rows, 0, (list->n ? list->n : 1) * sizeof(*c->rows));
 	c->nrows = list->n;
 	for (size_t i = 0; i < list->n; i++)
 		if (read_row(a, path, merged, list->items[i], c, &c->rows[i],

@@ -8,12 +8,14 @@
 #include "chart/bars.h"
 #include "chart/cases.h"
 #include "chart/grades.h"
+#include "chart/model.h"
 #include "chart/scene.h"
 #include "chart/timeline.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/font.h"
 
+/* A chart's drawing code: merged is a map (checked here first). */
 typedef struct scene *draw_fn(struct arena *a, const char *name,
                               const char *path, const struct value *merged,
                               const struct fontset *fonts,
@@ -52,6 +54,8 @@ chart_draw_from(struct arena *a, const char *name, const char *path,
 			           name);
 			return NULL;
 		}
+		if (model_root(path, merged, d) < 0)
+			return NULL;
 		struct scene *s =
 		    charts[i].draw(a, name, path, merged, fonts, d);
 		if (s)

@@ -20,30 +20,16 @@ static const struct rgb white = {1.0, 1.0, 1.0};
 
 /* Okabe-Ito. Text on each: white on blue (5.2:1), ink on the rest (ink on
  * vermillion 5.0:1, where white would give 3.9:1). */
-#define BLUE                                                                   \
+#define RGB8(r, g, b)                                                          \
 	{                                                                      \
-		0x00 / 255.0, 0x72 / 255.0, 0xb2 / 255.0                       \
+		(r) / 255.0, (g) / 255.0, (b) / 255.0                          \
 	}
-#define SKY                                                                    \
-	{                                                                      \
-		0x56 / 255.0, 0xb4 / 255.0, 0xe9 / 255.0                       \
-	}
-#define YELLOW                                                                 \
-	{                                                                      \
-		0xf0 / 255.0, 0xe4 / 255.0, 0x42 / 255.0                       \
-	}
-#define ORANGE                                                                 \
-	{                                                                      \
-		0xe6 / 255.0, 0x9f / 255.0, 0x00 / 255.0                       \
-	}
-#define PURPLE                                                                 \
-	{                                                                      \
-		0xcc / 255.0, 0x79 / 255.0, 0xa7 / 255.0                       \
-	}
-#define VERMILLION                                                             \
-	{                                                                      \
-		0xd5 / 255.0, 0x5e / 255.0, 0x00 / 255.0                       \
-	}
+#define BLUE       RGB8(0x00, 0x72, 0xb2)
+#define SKY        RGB8(0x56, 0xb4, 0xe9)
+#define YELLOW     RGB8(0xf0, 0xe4, 0x42)
+#define ORANGE     RGB8(0xe6, 0x9f, 0x00)
+#define PURPLE     RGB8(0xcc, 0x79, 0xa7)
+#define VERMILLION RGB8(0xd5, 0x5e, 0x00)
 
 const struct fill fill_strength = {BLUE, HATCH_NONE, {1.0, 1.0, 1.0}};
 const struct fill fill_improvement = {VERMILLION, HATCH_RISING, ink};

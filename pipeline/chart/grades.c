@@ -178,8 +178,6 @@ static int
 read_grades(struct arena *a, const char *path, const struct value *merged,
             struct grades *g, struct diag_sink *d)
 {
-	if (model_root(path, merged, d) < 0)
-		return -1;
 	const struct value *j =
 	    model_map(path, merged, "judgements", "the merged model", d);
 	if (j == NULL)
@@ -202,20 +200,14 @@ read_grades(struct arena *a, const char *path, const struct value *merged,
 	g->limited = model_true(overall, "limited");
 	g->nrows = items->n + 1;
 	g->rows = arena_alloc(a, g->nrows * sizeof(*g->rows));
-	memset(g->rows, 0, g->nrows * sizeof(*g->rows));
 	int rc = read_row(path, overall, true, g, &g->rows[0], d);
 	for (size_t i = 0; i < items->n; i++)
 		if (read_row(path, items->items[i], false, g, &g->rows[i + 1],
 		             d) < 0)
 			rc = -1;
 	for (size_t i = 0; i < g->nscale; i++)
-		if (g->scale_title[i] == NULL) {
-			char *t = arena_strdup(a, g->scale[i]);
-			for (char *p = t; *p; p++)
-				*p = *p == '-' ? ' ' : *p;
-			t[0] = (char)toupper((unsigned char)t[0]);
-			g->scale_title[i] = t;
-		}
+		if (g->scale_title[i] == NULL)
+			g->scale_title[i] = model_words(a, g->scale[i]);
 	for (size_t i = 0; i < g->nrows; i++)
 		if (g->rows[i].grade >= 0)
 			g->rows[i].grade_title =

@@ -10,9 +10,10 @@ struct value;
 
 /* Draws the chart from the merged model's `judgements` (the scale from
  * `cases.practice[].ratings`, whose keys are the framework's grades, best
- * first), measuring text with fonts. path names the model's file in
- * messages. Returns the scene (owned by a), or NULL after reporting into d
- * (an ungraded framework among the reasons). */
+ * first), measuring text with fonts. merged is a map (chart_draw_from
+ * checks); path names its file in messages. Returns the scene (owned by a),
+ * or NULL after reporting into d (an ungraded framework among the
+ * reasons). */
 struct scene *grades_draw(struct arena *a, const char *name, const char *path,
                           const struct value *merged,
                           const struct fontset *fonts, struct diag_sink *d);

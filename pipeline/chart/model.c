@@ -1,9 +1,11 @@
 /* The merged model, read for charts. */
 #include "chart/model.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/diag.h"
 #include "core/value.h"
 
@@ -110,6 +112,17 @@ model_true(const struct value *map, const char *key)
 		return v->b;
 	const char *t = value_text(v);
 	return t && strcmp(t, "true") == 0;
+}
+
+const char *
+model_words(struct arena *a, const char *id)
+{
+	char *t = arena_strdup(a, id);
+	for (char *p = t; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	t[0] = (char)toupper((unsigned char)t[0]);
+	return t;
 }
 
 const char *

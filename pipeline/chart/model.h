@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+struct arena;
 struct diag_sink;
 struct value;
 
@@ -33,6 +34,9 @@ const char *model_text(const char *path, const struct value *map,
 const char *model_opt(const struct value *map, const char *key);
 /* True when the value at key is true ("true" read back). */
 bool model_true(const struct value *map, const char *key);
+/* A grade's id in words with a capital, copied into a:
+ * "requires-improvement" gives "Requires improvement". */
+const char *model_words(struct arena *a, const char *id);
 /* The area's name (area.name), or NULL. */
 const char *model_area(const struct value *merged);
 /* Reports that merged is not a map, unless it is; returns 0 or -1. */

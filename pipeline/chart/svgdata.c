@@ -6,6 +6,7 @@
 
 #include "chart/scene.h"
 #include "core/buf.h"
+#include "core/mem.h"
 
 #define NS     "urn:x-jtai:chart-data:1"
 #define PREFIX "jtai:"
@@ -70,16 +71,6 @@ svgdata_head(const struct scene *s, struct buf *out)
 	buf_puts(out, "</" PREFIX "tbody>\n</" PREFIX "table>\n</metadata>");
 }
 
-static const char *
-find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; end - p >= (ptrdiff_t)n; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
 /* Appends the table's markup without the namespace: tags lose the prefix
  * and the root its namespace declaration. */
 static void
@@ -111,10 +102,11 @@ int
 svgdata_split(const char *svg, size_t len, struct buf *rest, struct buf *table)
 {
 	const char *end = svg + len;
-	const char *open = find(svg, end, "<metadata>");
-	const char *close = open ? find(open, end, "</metadata>") : NULL;
+	const char *open = mem_find(svg, end, "<metadata>");
+	const char *close = open ? mem_find(open, end, "</metadata>") : NULL;
 	const char *root =
-	    open ? find(open, close ? close : end, "<" PREFIX "table") : NULL;
+	    open ? mem_find(open, close ? close : end, "<" PREFIX "table")
+	         : NULL;
 	if (open == NULL || close == NULL || root == NULL) {
 		buf_append(rest, svg, len);
 		return 0;

@@ -11,9 +11,11 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/mem.h"
 
 struct rename {
 	char *from, *to;
+	size_t nfrom; /* strlen(from) */
 };
 
 struct idmap {
@@ -45,25 +47,24 @@ is_id_char(char c)
 static bool
 at_id(const char *p, const char *start, const char *end)
 {
-	return p > start && end - p >= 4 && memcmp(p, "id=\"", 4) == 0 &&
-	       (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r');
+	return *p == 'i' && p > start && end - p >= 4 &&
+	       memcmp(p, "id=\"", 4) == 0 &&
+	       (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' ||
+	        p[-1] == '\r');
 }
 
-static const char *
-find(const char *p, const char *end, const char *needle)
+/* True at a reference: '#' right after a quote or "url(". */
+static bool
+at_ref(const char *p, const char *start)
 {
-	size_t n = strlen(needle);
-	for (; end - p >= (ptrdiff_t)n; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
+	return *p == '#' && p > start && (p[-1] == '"' || p[-1] == '(');
 }
 
 static const char *
 idmap_get(const struct idmap *m, const char *id, size_t n)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (strlen(m->v[i].from) == n && memcmp(m->v[i].from, id, n) == 0)
+		if (m->v[i].nfrom == n && memcmp(m->v[i].from, id, n) == 0)
 			return m->v[i].to;
 	return NULL;
 }
@@ -109,6 +110,7 @@ idmap_add(struct idmap *m, const char *id, size_t n, const char *prefix)
 	}
 	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof(*m->v));
 	m->v[m->n].from = xstrndup(id, n);
+	m->v[m->n].nfrom = strlen(m->v[m->n].from);
 	m->v[m->n].to = buf_detach(&to);
 	m->n++;
 	buf_release(&to);
@@ -143,29 +145,37 @@ svgid_rewrite(const char *svg, size_t len, const char *prefix,
 		p = q;
 	}
 
-	const char *root = find(svg, end, "<svg");
-	const char *root_end = root ? find(root, end, ">") : NULL;
+	const char *root = mem_find(svg, end, "<svg");
+	const char *root_end = root ? mem_find(root, end, ">") : NULL;
 	for (const char *p = svg; p < end;) {
+		/* the bytes up to the next id or reference, or past the root's
+		 * start tag, as they are */
 		const char *q = p;
-		const char *to = NULL;
+		while (q < end && q != root_end && !at_id(q, svg, end) &&
+		       !at_ref(q, svg))
+			q++;
+		if (q == root_end) {
+			buf_append(out, p, (size_t)(++q - p));
+			if (head)
+				buf_puts(out, head);
+			p = q;
+			continue;
+		}
+		buf_append(out, p, (size_t)(q - p));
+		if ((p = q) == end)
+			break;
 		if (at_id(p, svg, end)) {
 			buf_append(out, p, 4);
 			q = p += 4;
 			while (q < end && *q != '"')
 				q++;
-			to = idmap_get(&m, p, (size_t)(q - p));
-		} else if (*p == '#' && p > svg && (p[-1] == '"' || p[-1] == '(')) {
+		} else {
 			buf_putc(out, '#');
 			q = ++p;
 			while (q < end && is_id_char(*q))
 				q++;
-			to = idmap_get(&m, p, (size_t)(q - p));
-		} else {
-			buf_putc(out, *p);
-			if (p++ == root_end && head)
-				buf_puts(out, head);
-			continue;
 		}
+		const char *to = idmap_get(&m, p, (size_t)(q - p));
 		if (to)
 			buf_puts(out, to);
 		else

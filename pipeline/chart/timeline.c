@@ -146,8 +146,6 @@ static int
 read_timeline(struct arena *a, const char *path, const struct value *merged,
               struct timeline *t, struct diag_sink *d)
 {
-	if (model_root(path, merged, d) < 0)
-		return -1;
 	const struct value *dates =
 	    model_map(path, merged, "dates", "the merged model", d);
 	if (dates == NULL)

@@ -9,8 +9,9 @@ struct fontset;
 struct value;
 
 /* Draws the chart from the merged model's `dates`, measuring text with
- * fonts. path names the model's file in messages. Returns the scene (owned
- * by a), or NULL after reporting into d. */
+ * fonts. merged is a map (chart_draw_from checks); path names its file in
+ * messages. Returns the scene (owned by a), or NULL after reporting into
+ * d. */
 struct scene *timeline_draw(struct arena *a, const char *name, const char *path,
                             const struct value *merged,
                             const struct fontset *fonts, struct diag_sink *d);

@@ -84,8 +84,7 @@ explain(const char *id)
 		const struct qa_rule *r = qa_rule_find(id);
 		if (r == NULL) {
 			const char *names[QA_NRULES];
-			for (size_t i = 0; i < QA_NRULES; i++)
-				names[i] = qa_rules[i].id;
+			qa_rule_ids(names);
 			const char *near = diag_nearest(id, names, QA_NRULES);
 			buf_release(&out);
 			if (near)
@@ -139,13 +138,14 @@ cmd_check(int argc, char **argv)
 	if (o.werror)
 		diag_werror(&d);
 	int rc = cli_report_as(&d, o.format);
-	if (rc == 0 && o.format == CLI_TEXT && d.warnings)
-		fprintf(stderr, "jtai check: %zu inspection%s, no error, %zu "
-		        "warning%s\n", n, n == 1 ? "" : "s", d.warnings,
-		        d.warnings == 1 ? "" : "s");
-	else if (rc == 0 && o.format == CLI_TEXT)
-		fprintf(stderr, "jtai check: %zu inspection%s, no error\n", n,
+	if (rc == 0 && o.format == CLI_TEXT) {
+		fprintf(stderr, "jtai check: %zu inspection%s, no error", n,
 		        n == 1 ? "" : "s");
+		if (d.warnings)
+			fprintf(stderr, ", %zu warning%s", d.warnings,
+			        d.warnings == 1 ? "" : "s");
+		fputc('\n', stderr);
+	}
 	diag_release(&d);
 	return rc;
 }

@@ -103,8 +103,9 @@ cmd_render(int argc, char **argv)
 	         file_read(letter, &md, &d) == 0;
 	struct value *model = ok ? load_model(a, letter, model_path, &d) : NULL;
 	if (ok && d.errors == 0)
-		ok = (html ? build_render_html : build_render)(
-		         &env, letter, md.data, md.len, model, &doc, &d) == 0;
+		ok = build_render(&env, letter, md.data, md.len, model,
+		                  html ? NULL : &doc, html ? &doc : NULL,
+		                  &d) == 0;
 	else
 		ok = 0;
 	int rc = cli_report(&d);

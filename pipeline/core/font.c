@@ -102,14 +102,8 @@ font_width(const struct font *f, const char *s, size_t n, double size)
 {
 	double units = 0;
 	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
 		unsigned cp;
-		if (c < 0x80) {
-			cp = c;
-			i++;
-		} else {
-			i += utf8_decode(s + i, n - i, &cp);
-		}
+		i += utf8_next(s, n, i, &cp);
 		units += font_advance(f, cp);
 	}
 	return units * size / 1000.0;

@@ -3,6 +3,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/strv.h"
 #include "core/value.h"
 #include "ingest/read.h"
 #include "ingest/schema.h"
@@ -11,14 +12,14 @@ static const char *const file_keys[] = {"inspectorate", "findings", NULL};
 static const char *const finding_keys[] = {
     "id", "kind", "theme", "agencies", "summary", "detail", "cases",
     "joint_with", "contrasts_with", "judgement", "waivers", NULL};
-static const char *const waiver_keys[] = {"rule", "match", "reason", NULL};
 static const char *const finding_required[] = {"id", "kind", "summary",
                                                NULL};
 static const char *const case_keys[] = {"id", "age_band", "tracked",
                                         "practice", NULL};
 static const char *const case_required[] = {"id", NULL};
-static const char *const age_bands[] = {"0-4", "5-9", "10-12", "13-15",
-                                        "16-17", NULL};
+
+const char *const case_age_bands[CASE_AGE_BANDS] = {"0-4", "5-9", "10-12",
+                                                    "13-15", "16-17"};
 
 /* waivers: [{rule, match, reason}]; the rule's id is checked by qa/,
  * which knows the rules. */
@@ -28,19 +29,9 @@ read_waivers(struct reader *r, const struct value *v, struct finding *f)
 	if (v == NULL || schema_seq(r, v, "'waivers'") < 0)
 		return;
 	f->waivers = arena_alloc(r->a, v->n * sizeof(*f->waivers) + 1);
-	for (size_t i = 0; i < v->n; i++) {
-		const struct value *it = v->items[i];
-		if (schema_map(r, it, "a waiver", waiver_keys, waiver_keys) < 0)
-			continue;
-		struct waiver *w = &f->waivers[f->nwaivers];
-		w->rule = schema_id(r, it, "rule");
-		w->match = schema_text(r, it, "match");
-		w->reason = schema_text(r, it, "reason");
-		w->pos = schema_pos(r, it);
-		w->src = it;
-		if (w->rule && w->match && w->reason)
+	for (size_t i = 0; i < v->n; i++)
+		if (schema_waiver(r, v->items[i], &f->waivers[f->nwaivers]))
 			f->nwaivers++;
-	}
 }
 
 static void
@@ -143,14 +134,10 @@ read_cases(struct reader *r, const struct value *root,
 		if (band && c->age_band == NULL)
 			schema_error(r, band, "'age_band' must be text, not a %s",
 			             band->kind == VALUE_MAP ? "map" : "list");
-		if (c->age_band) {
-			size_t k = 0;
-			while (age_bands[k] && strcmp(age_bands[k], c->age_band))
-				k++;
-			if (age_bands[k] == NULL)
-				schema_unknown(r, value_get(v, "age_band"), "age band",
-				               c->age_band, age_bands, 5);
-		}
+		if (c->age_band &&
+		    !strv_has(case_age_bands, CASE_AGE_BANDS, c->age_band))
+			schema_unknown(r, band, "age band", c->age_band,
+			               case_age_bands, CASE_AGE_BANDS);
 		schema_bool(r, v, "tracked", &c->tracked);
 		read_practice(r, value_get(v, "practice"), c);
 	}

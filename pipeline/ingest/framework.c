@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/strv.h"
 #include "core/value.h"
 #include "core/yaml.h"
 #include "ingest/ingest.h"
@@ -41,12 +42,11 @@ pick(struct reader *r, const struct value *map, const char *key,
 	if (word == NULL)
 		return -1;
 	size_t n = 0;
-	while (names[n] && strcmp(names[n], word))
-		n++;
-	if (names[n])
-		return (int)n;
 	while (names[n])
 		n++;
+	size_t k = strv_index(names, n, word);
+	if (k < n)
+		return (int)k;
 	schema_unknown(r, value_get(map, key), what, word, names, n);
 	return -1;
 }
@@ -244,14 +244,10 @@ read_kind_refs(struct reader *r, const struct value *root, const char *key,
 {
 	const char **ids = schema_ids(r, root, key, n);
 	const struct value *v = value_get(root, key);
-	for (size_t i = 0; i < *n; i++) {
-		size_t k = 0;
-		while (k < fw->nkinds && strcmp(fw->kinds[k].id ? fw->kinds[k].id : "", ids[i]))
-			k++;
-		if (k == fw->nkinds)
+	for (size_t i = 0; i < *n; i++)
+		if (framework_kind(fw, ids[i]) == NULL)
 			schema_error(r, v->items[i], "'%s' lists '%s', which is not "
 			             "one of the framework's kinds", key, ids[i]);
-	}
 	return ids;
 }
 

@@ -20,16 +20,18 @@
 #include "ingest/read.h"
 #include "ingest/schema.h"
 
+/* Parses the file at path, recorded in ins->inputs, and sets r->path to
+ * the recorded copy, for r's messages about it. */
 static const struct value *
-load(struct arena *a, struct inspection *ins, const char *path,
-     struct diag_sink *d)
+load(struct reader *r, struct inspection *ins, const char *path)
 {
-	const char *p = arena_strdup(a, path);
+	const char *p = arena_strdup(r->a, path);
 	size_t n = ins->ninputs;
-	ins->inputs = arena_grow(a, ins->inputs, n * sizeof(char *),
+	ins->inputs = arena_grow(r->a, ins->inputs, n * sizeof(char *),
 	                         (n + 1) * sizeof(char *));
 	ins->inputs[ins->ninputs++] = p;
-	return yaml_load(a, p, d);
+	r->path = p;
+	return yaml_load(r->a, p, r->d);
 }
 
 static int
@@ -136,8 +138,7 @@ load_inspectorate(struct reader *r, struct inspection *ins, size_t i,
 		diag_hint(r->d, "expected %s", path);
 	} else {
 		struct reader fr = {r->a, NULL, r->d, false};
-		const struct value *root = load(r->a, ins, path, r->d);
-		fr.path = ins->inputs[ins->ninputs - 1];
+		const struct value *root = load(&fr, ins, path);
 		if (root)
 			read_findings(&fr, root, id, ins);
 		r->failed |= fr.failed || root == NULL;
@@ -196,8 +197,8 @@ load_cases(struct arena *a, struct inspection *ins, struct diag_sink *d)
 {
 	char *path = file_join(ins->dir, "cases.yaml");
 	if (file_exists(path)) {
-		const struct value *root = load(a, ins, path, d);
-		struct reader r = {a, ins->inputs[ins->ninputs - 1], d, false};
+		struct reader r = {a, NULL, d, false};
+		const struct value *root = load(&r, ins, path);
 		if (root && root->kind != VALUE_NULL)
 			read_cases(&r, root, ins);
 	}
@@ -209,15 +210,14 @@ load_names(struct arena *a, struct inspection *ins, const char *templates_dir,
            struct diag_sink *d)
 {
 	char *path = file_join(templates_dir, "inspectorates.yaml");
-	const struct value *root = load(a, ins, path, d);
-	struct reader r = {a, ins->inputs[ins->ninputs - 1], d, false};
+	struct reader r = {a, NULL, d, false};
+	const struct value *root = load(&r, ins, path);
 	if (root)
 		read_names(&r, root, false, &ins->names, &ins->nnames);
 	free(path);
 	path = file_join(templates_dir, "terms.yaml");
 	if (file_exists(path)) {
-		root = load(a, ins, path, d);
-		r.path = ins->inputs[ins->ninputs - 1];
+		root = load(&r, ins, path);
 		if (root)
 			read_names(&r, root, true, &ins->terms, &ins->nterms);
 	}
@@ -243,11 +243,11 @@ ingest_load(struct arena *a, const char *dir, const char *templates_dir,
 	ins->dir = arena_strdup(a, dir);
 	ins->name = folder_name(a, dir);
 	char *path = file_join(dir, "inspection.yaml");
-	const struct value *root = load(a, ins, path, d);
+	struct reader r = {a, NULL, d, false};
+	const struct value *root = load(&r, ins, path);
 	free(path);
 	if (root == NULL)
 		return NULL;
-	struct reader r = {a, ins->inputs[0], d, false};
 	ins->src = root;
 	read_inspection(&r, root, ins);
 	if (root->kind != VALUE_MAP)

@@ -128,8 +128,12 @@ struct rating {
 	const char *agency, *grade;
 };
 
+/* The age bands a case may give (cases.yaml), youngest first. */
+#define CASE_AGE_BANDS 5
+extern const char *const case_age_bands[CASE_AGE_BANDS];
+
 struct casefile {
-	const char *id, *age_band;
+	const char *id, *age_band; /* age_band: one of case_age_bands */
 	bool tracked;
 	struct rating *practice;
 	size_t npractice;

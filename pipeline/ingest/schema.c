@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/strv.h"
 #include "core/value.h"
 
 struct pos
@@ -44,20 +45,29 @@ schema_unknown(struct reader *r, const struct value *v, const char *what,
                const char *word, const char *const *candidates, size_t n)
 {
 	schema_error(r, v, "unknown %s '%s'", what, word);
+	schema_hint_nearest(r->d, word, candidates, n);
+}
+
+bool
+schema_hint_nearest(struct diag_sink *d, const char *word,
+                    const char *const *candidates, size_t n)
+{
 	const char *near = diag_nearest(word, candidates, n);
 	if (near) {
-		diag_hint(r->d, "did you mean '%s'?", near);
-		return;
+		diag_hint(d, "did you mean '%s'?", near);
+		return true;
 	}
+	if (n == 0)
+		return false;
 	struct buf list;
 	buf_init(&list);
 	for (size_t i = 0; i < n && i < 12; i++)
 		buf_printf(&list, "%s'%s'", i ? ", " : "", candidates[i]);
 	if (n > 12)
 		buf_puts(&list, ", ...");
-	if (n)
-		diag_hint(r->d, "expected one of %s", buf_cstr(&list));
+	diag_hint(d, "expected one of %s", buf_cstr(&list));
 	buf_release(&list);
+	return true;
 }
 
 static size_t
@@ -72,15 +82,15 @@ count(const char *const *list)
 /* Whether an unknown key of v is a misspelling of key: its error already
  * says so, and a second "missing" error would only repeat it. */
 static bool
-misspelt(const struct value *v, const char *key, const char *const *keys)
+misspelt(const struct value *v, const char *key, const char *const *keys,
+         size_t nkeys)
 {
 	for (size_t i = 0; i < v->n; i++) {
 		const char *k = v->members[i].key;
-		size_t j = 0;
-		while (keys[j] && strcmp(keys[j], k))
-			j++;
-		if (keys[j] == NULL && diag_nearest(k, keys, count(keys)) &&
-		    !strcmp(diag_nearest(k, keys, count(keys)), key))
+		if (strv_has(keys, nkeys, k))
+			continue;
+		const char *near = diag_nearest(k, keys, nkeys);
+		if (near && !strcmp(near, key))
 			return true;
 	}
 	return false;
@@ -96,20 +106,18 @@ schema_map(struct reader *r, const struct value *v, const char *what,
 		return -1;
 	}
 	int rc = 0;
+	size_t nkeys = count(keys);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct value_member *m = &v->members[i];
-		size_t k = 0;
-		while (keys[k] && strcmp(keys[k], m->key))
-			k++;
-		if (keys[k] == NULL) {
+		if (!strv_has(keys, nkeys, m->key)) {
 			struct value at = {.line = m->line, .col = m->col};
-			schema_unknown(r, &at, "key", m->key, keys, count(keys));
+			schema_unknown(r, &at, "key", m->key, keys, nkeys);
 			rc = -1;
 		}
 	}
 	for (size_t k = 0; required && required[k]; k++) {
 		if (value_get(v, required[k]) == NULL &&
-		    !misspelt(v, required[k], keys)) {
+		    !misspelt(v, required[k], keys, nkeys)) {
 			schema_error(r, v, "%s is missing the required key '%s'",
 			             what, required[k]);
 			rc = -1;
@@ -143,23 +151,31 @@ scalar(struct reader *r, const struct value *map, const char *key)
 	return v;
 }
 
+/* Whether a scalar's text is only spaces, tabs and line breaks. */
+static bool
+blank(const struct value *v)
+{
+	size_t i = 0;
+	while (i < v->len && strchr(" \t\n", v->str[i]))
+		i++;
+	return i == v->len;
+}
+
 /* What YAML's core schema makes of a plain scalar that is not text: "a
  * number", "true or false", "a date" or "empty"; NULL when it is text. A
  * writer who means text there puts it in quotes. */
 static const char *
 plain_type(const struct value *v)
 {
-	static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
-	static const char *const bools[] = {"true", "True", "TRUE", "false",
-	                                    "False", "FALSE", NULL};
+	static const char *const nulls[] = {"~", "null", "Null", "NULL"};
+	static const char *const bools[] = {"true",  "True",  "TRUE",
+	                                    "false", "False", "FALSE"};
 	if (!v->plain)
 		return NULL;
-	for (size_t i = 0; nulls[i]; i++)
-		if (!strcmp(v->str, nulls[i]))
-			return "empty";
-	for (size_t i = 0; bools[i]; i++)
-		if (!strcmp(v->str, bools[i]))
-			return "true or false";
+	if (strv_has(nulls, sizeof(nulls) / sizeof(*nulls), v->str))
+		return "empty";
+	if (strv_has(bools, sizeof(bools) / sizeof(*bools), v->str))
+		return "true or false";
 	struct date dt;
 	if (date_parse(v->str, &dt) == 0)
 		return "a date";
@@ -192,10 +208,7 @@ schema_text(struct reader *r, const struct value *map, const char *key)
 		schema_error(r, v, "'%s' must not be empty", key);
 		return NULL;
 	}
-	size_t i = 0;
-	while (i < v->len && strchr(" \t\n", v->str[i]))
-		i++;
-	if (i == v->len) {
+	if (blank(v)) {
 		schema_error(r, v, "'%s' must not be empty", key);
 		return NULL;
 	}
@@ -273,20 +286,26 @@ schema_id_of(struct reader *r, const struct value *map, const char *key,
 	return check_id_as(r, v, label);
 }
 
+/* The list at map.key, or NULL: absent (no error) or not a list (error). */
+static const struct value *
+list_of(struct reader *r, const struct value *map, const char *key)
+{
+	const struct value *v = value_get(map, key);
+	if (v == NULL || v->kind == VALUE_SEQ)
+		return v;
+	schema_error(r, v, "'%s' must be a list, not %s", key, kind_name(v));
+	diag_hint(r->d, "write [%s]", v->str ? v->str : "...");
+	return NULL;
+}
+
 const char **
 schema_ids(struct reader *r, const struct value *map, const char *key,
            size_t *n)
 {
 	*n = 0;
-	const struct value *v = value_get(map, key);
+	const struct value *v = list_of(r, map, key);
 	if (v == NULL)
 		return NULL;
-	if (v->kind != VALUE_SEQ) {
-		schema_error(r, v, "'%s' must be a list, not %s", key,
-		             kind_name(v));
-		diag_hint(r->d, "write [%s]", v->str ? v->str : "...");
-		return NULL;
-	}
 	const char **ids = arena_alloc(r->a, (v->n + 1) * sizeof(*ids));
 	for (size_t i = 0; i < v->n; i++) {
 		const struct value *it = v->items[i];
@@ -307,15 +326,9 @@ schema_texts(struct reader *r, const struct value *map, const char *key,
              size_t *n)
 {
 	*n = 0;
-	const struct value *v = value_get(map, key);
+	const struct value *v = list_of(r, map, key);
 	if (v == NULL)
 		return NULL;
-	if (v->kind != VALUE_SEQ) {
-		schema_error(r, v, "'%s' must be a list, not %s", key,
-		             kind_name(v));
-		diag_hint(r->d, "write [%s]", v->str ? v->str : "...");
-		return NULL;
-	}
 	const char **texts = arena_alloc(r->a, (v->n + 1) * sizeof(*texts));
 	for (size_t i = 0; i < v->n; i++) {
 		const struct value *it = v->items[i];
@@ -324,10 +337,7 @@ schema_texts(struct reader *r, const struct value *map, const char *key,
 			             kind_name(it));
 			return NULL;
 		}
-		size_t k = 0;
-		while (k < it->len && strchr(" \t\n", it->str[k]))
-			k++;
-		if (k == it->len) {
+		if (blank(it)) {
 			schema_error(r, it, "'%s' must not list empty text", key);
 			return NULL;
 		}
@@ -382,4 +392,18 @@ schema_int(struct reader *r, const struct value *map, const char *key,
 	}
 	*out = (int)n;
 	return 1;
+}
+
+bool
+schema_waiver(struct reader *r, const struct value *v, struct waiver *w)
+{
+	static const char *const keys[] = {"rule", "match", "reason", NULL};
+	if (schema_map(r, v, "a waiver", keys, keys) < 0)
+		return false;
+	w->rule = schema_id(r, v, "rule");
+	w->match = schema_text(r, v, "match");
+	w->reason = schema_text(r, v, "reason");
+	w->pos = schema_pos(r, v);
+	w->src = v;
+	return w->rule && w->match && w->reason;
 }

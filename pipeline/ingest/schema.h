@@ -71,5 +71,16 @@ bool schema_is_id(const char *s);
 void schema_unknown(struct reader *r, const struct value *v, const char *what,
                     const char *word, const char *const *candidates,
                     size_t n);
+/* Hints into d the candidate nearest to word ("did you mean 'x'?"), else
+ * the candidates (a dozen at most). Returns false, hinting nothing, when
+ * there are none. */
+bool schema_hint_nearest(struct diag_sink *d, const char *word,
+                         const char *const *candidates, size_t n);
+
+/* A waiver {rule, match, reason} (a finding's, or a framework's of its
+ * template's words) into *w. Returns true when all three are there and
+ * valid; when v is not a map of those keys (reported), w is left as it
+ * was. */
+bool schema_waiver(struct reader *r, const struct value *v, struct waiver *w);
 
 #endif

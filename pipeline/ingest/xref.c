@@ -9,6 +9,7 @@
 #include "core/value.h"
 #include "core/strv.h"
 #include "ingest/read.h"
+#include "ingest/schema.h"
 
 /* A set of declared names, for lookups and hints. */
 struct names {
@@ -49,33 +50,8 @@ has(const struct names *s, const char *id)
 static void
 hint_known(struct diag_sink *d, const char *word, const struct names *known)
 {
-	const char *near = diag_nearest(word, known->list, known->n);
-	if (near) {
-		diag_hint(d, "did you mean '%s'?", near);
-		return;
-	}
-	if (known->n == 0) {
+	if (!schema_hint_nearest(d, word, known->list, known->n))
 		diag_hint(d, "none is declared");
-		return;
-	}
-	struct buf list;
-	buf_init(&list);
-	for (size_t i = 0; i < known->n && i < 12; i++)
-		buf_printf(&list, "%s'%s'", i ? ", " : "", known->list[i]);
-	if (known->n > 12)
-		buf_puts(&list, ", ...");
-	diag_hint(d, "expected one of %s", buf_cstr(&list));
-	buf_release(&list);
-}
-
-/* Whether id is in s at an index from start on. */
-static bool
-has_from(const struct names *s, size_t start, const char *id)
-{
-	for (size_t i = start; i < s->n; i++)
-		if (!strcmp(s->list[i], id))
-			return true;
-	return false;
 }
 
 static void
@@ -159,9 +135,8 @@ check_unique(struct diag_sink *d, struct pos p, const char *what,
 {
 	if (id == NULL)
 		return;
-	for (size_t i = 0; i < seen->n; i++) {
-		if (strcmp(seen->list[i], id))
-			continue;
+	size_t i = strv_index(seen->list, seen->n, id);
+	if (i < seen->n) {
 		diag_error(d, p.path, p.line, p.col, "%s '%s' is used twice", what,
 		           id);
 		diag_hint(d, "each id names one thing");
@@ -190,7 +165,8 @@ declare(struct diag_sink *d, struct inspection *ins, struct names *agencies,
 		check_unique(d, ins->theme.pos, "theme id", ins->theme.id, themes);
 	for (size_t i = 0; i < ins->nthemes; i++) {
 		const struct theme *t = &ins->themes[i];
-		if (t->id && has(themes, t->id) && !has_from(themes, own, t->id)) {
+		if (t->id && has(themes, t->id) &&
+		    !strv_has(themes->list + own, themes->n - own, t->id)) {
 			diag_error(d, t->pos.path, t->pos.line, t->pos.col,
 			           "theme id '%s' is used twice", t->id);
 			diag_hint(d, "framework '%s' has a theme '%s' already: "
@@ -218,10 +194,7 @@ report_kind(struct diag_sink *d, const struct inspection *ins,
 	    "headline", "strength", "improvement", "priority-action", "finding",
 	    "case-study-good", "case-study-poor", "recommendation"};
 	const struct value *at = value_get(f->src, "kind");
-	bool known = false;
-	for (size_t i = 0; i < sizeof(v1) / sizeof(v1[0]); i++)
-		known |= !strcmp(v1[i], f->kind);
-	if (!known) {
+	if (!strv_has(v1, sizeof(v1) / sizeof(v1[0]), f->kind)) {
 		diag_error(d, f->pos.path, at->line, at->col,
 		           "unknown kind '%s' for framework '%s'", f->kind,
 		           ins->fw->id);
@@ -256,31 +229,30 @@ check_finding(struct diag_sink *d, const struct inspection *ins,
 	check_links(d, ins, f, ids);
 }
 
+/* Checks that the inspectorate of whose (declared at p) is listed. */
+static void
+check_listed(struct diag_sink *d, struct pos p, const char *whose,
+             const char *inspectorate, const struct names *listed)
+{
+	if (inspectorate && !has(listed, inspectorate))
+		report(d, p, NULL,
+		       "%s inspectorate '%s' is not in 'inspectorates'", whose,
+		       inspectorate, listed);
+}
+
 static void
 check_agencies(struct diag_sink *d, const struct inspection *ins,
                const struct names *listed)
 {
-	for (size_t i = 0; i < ins->nagencies; i++) {
-		const struct agency *ag = &ins->agencies[i];
-		if (ag->inspectorate && !has(listed, ag->inspectorate))
-			report(d, ag->pos, NULL,
-			       "agency's %s '%s' is not in 'inspectorates'",
-			       "inspectorate", ag->inspectorate, listed);
-	}
-	for (size_t i = 0; i < ins->nsignatories; i++) {
-		const struct person *p = &ins->signatories[i];
-		if (p->inspectorate && !has(listed, p->inspectorate))
-			report(d, p->pos, NULL,
-			       "signatory's %s '%s' is not in 'inspectorates'",
-			       "inspectorate", p->inspectorate, listed);
-	}
-	for (size_t i = 0; i < ins->nteam; i++) {
-		const struct person *p = &ins->team[i];
-		if (p->inspectorate && !has(listed, p->inspectorate))
-			report(d, p->pos, NULL,
-			       "team member's %s '%s' is not in 'inspectorates'",
-			       "inspectorate", p->inspectorate, listed);
-	}
+	for (size_t i = 0; i < ins->nagencies; i++)
+		check_listed(d, ins->agencies[i].pos, "agency's",
+		             ins->agencies[i].inspectorate, listed);
+	for (size_t i = 0; i < ins->nsignatories; i++)
+		check_listed(d, ins->signatories[i].pos, "signatory's",
+		             ins->signatories[i].inspectorate, listed);
+	for (size_t i = 0; i < ins->nteam; i++)
+		check_listed(d, ins->team[i].pos, "team member's",
+		             ins->team[i].inspectorate, listed);
 }
 
 static void

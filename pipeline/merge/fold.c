@@ -41,21 +41,26 @@ index_of(const struct inspection *ins, const char *id)
 	return (size_t)-1;
 }
 
-size_t
-fold_theme_rank(const struct inspection *ins, const char *theme)
+const struct theme *
+fold_theme(const struct inspection *ins, const char *id, size_t *rank)
 {
-	if (theme == NULL)
-		return 0;
 	const struct framework *fw = ins->fw;
 	for (size_t i = 0; i < fw->nthemes; i++)
-		if (!strcmp(fw->themes[i].id, theme))
-			return 1 + i;
-	if (ins->theme.id && !strcmp(ins->theme.id, theme))
-		return 1 + fw->nthemes;
+		if (!strcmp(fw->themes[i].id, id)) {
+			*rank = 1 + i;
+			return &fw->themes[i];
+		}
+	if (ins->theme.id && !strcmp(ins->theme.id, id)) {
+		*rank = 1 + fw->nthemes;
+		return &ins->theme;
+	}
 	for (size_t i = 0; i < ins->nthemes; i++)
-		if (!strcmp(ins->themes[i].id, theme))
-			return 2 + fw->nthemes + i;
-	return (size_t)-1;
+		if (!strcmp(ins->themes[i].id, id)) {
+			*rank = 2 + fw->nthemes + i;
+			return &ins->themes[i];
+		}
+	*rank = (size_t)-1;
+	return NULL;
 }
 
 static size_t
@@ -71,9 +76,8 @@ add_ranked(struct arena *a, const char ***set, size_t *n, const char *id,
            size_t (*rank)(const struct inspection *, const char *),
            const struct inspection *ins)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (!strcmp((*set)[i], id))
-			return;
+	if (strv_has(*set, *n, id))
+		return;
 	*set = arena_grow(a, *set, *n * sizeof(char *), (*n + 1) * sizeof(char *));
 	size_t at = *n;
 	while (at > 0 && (rank ? rank(ins, (*set)[at - 1]) > rank(ins, id)
@@ -176,7 +180,9 @@ fill_group(struct arena *a, const struct inspection *ins, struct group *g,
 	const struct framework *fw = ins->fw;
 	const struct kind_def *k = framework_kind(fw, lead->kind);
 	g->kind_rank = k ? (size_t)(k - fw->kinds) : fw->nkinds;
-	g->theme_rank = fold_theme_rank(ins, lead->theme);
+	g->theme_rank = 0; /* no theme */
+	if (lead->theme)
+		fold_theme(ins, lead->theme, &g->theme_rank);
 	/* partnership-wide findings (no agency named) come first */
 	g->agency_rank = g->nagencies ? 1 + agency_rank(ins, g->agencies[0]) : 0;
 	const struct judgement_def *j =

@@ -8,6 +8,7 @@ struct arena;
 struct diag_sink;
 struct finding;
 struct inspection;
+struct theme;
 
 /* One finding of the letter: one source finding, or several joined by
  * joint_with (members in source order; members[0] leads). */
@@ -33,8 +34,11 @@ struct group {
 struct group *fold_findings(struct arena *a, const struct inspection *ins,
                             size_t *n, struct diag_sink *d);
 
-/* The rank of a theme id in the letter's order (framework themes, then the
- * deep dive, then the inspection's own); 0 is "no theme". */
-size_t fold_theme_rank(const struct inspection *ins, const char *theme);
+/* The theme with this id, searched in the letter's order (the framework's
+ * themes, then the deep dive, then the inspection's own); *rank receives
+ * 1 + its place in that order (0 is left for "no theme"). NULL, with *rank
+ * (size_t)-1, when there is none. */
+const struct theme *fold_theme(const struct inspection *ins, const char *id,
+                               size_t *rank);
 
 #endif

@@ -81,8 +81,9 @@ decide(const struct inspection *ins, struct verdict *v)
 			v->limited = true;
 			v->by[v->nby++] = j->id;
 		}
-		if (j->key && rank(fw, g->grade) >= worst)
-			worst = rank(fw, g->grade);
+		size_t r = j->key ? rank(fw, g->grade) : 0;
+		if (r > worst)
+			worst = r;
 	}
 	if (v->limited) {
 		v->overall = o->limit;

@@ -177,15 +177,9 @@ finding_node(struct ctx *c, const struct group *g, long number)
 static const char *
 theme_title(const struct inspection *ins, const char *id)
 {
-	for (size_t i = 0; i < ins->fw->nthemes; i++)
-		if (!strcmp(ins->fw->themes[i].id, id))
-			return ins->fw->themes[i].title;
-	if (ins->theme.id && !strcmp(ins->theme.id, id))
-		return ins->theme.title;
-	for (size_t i = 0; i < ins->nthemes; i++)
-		if (!strcmp(ins->themes[i].id, id))
-			return ins->themes[i].title;
-	return id;
+	size_t rank;
+	const struct theme *t = fold_theme(ins, id, &rank);
+	return t ? t->title : id;
 }
 
 /* A title as a heading: its first letter upper-case (sentence case). */
@@ -327,10 +321,8 @@ judgements_node(struct ctx *c, const struct verdict *vd)
 		const struct judgement_def *j = &fw->judgements[i];
 		struct value *m = map(c);
 		put_judgement(c, m, j);
-		bool limiting = false;
-		for (size_t k = 0; vd->limited && k < vd->nby; k++)
-			limiting |= !strcmp(vd->by[k], j->id);
-		value_put_bool(c->a, m, "limiting", limiting);
+		value_put_bool(c->a, m, "limiting",
+		               vd->limited && strv_has(vd->by, vd->nby, j->id));
 		value_push(c->a, items, m);
 	}
 	value_put(c->a, v, "items", items);
@@ -474,8 +466,6 @@ static struct value *
 cases_node(struct ctx *c)
 {
 	const struct inspection *ins = c->ins;
-	static const char *const bands[] = {"0-4", "5-9", "10-12", "13-15",
-	                                    "16-17"};
 	size_t tracked = 0;
 	for (size_t i = 0; i < ins->ncases; i++)
 		tracked += ins->cases[i].tracked;
@@ -491,13 +481,13 @@ cases_node(struct ctx *c)
 	value_put_bool(c->a, v, "sampled_any", ins->ncases > tracked);
 	value_put_str(c->a, v, "sampled_text",
 	              number_text(c, ins->ncases - tracked));
-	for (size_t b = 0; b < 5; b++) {
+	for (size_t b = 0; b < CASE_AGE_BANDS; b++) {
 		long n = 0;
 		for (size_t i = 0; i < ins->ncases; i++)
 			n += ins->cases[i].age_band &&
-			     !strcmp(ins->cases[i].age_band, bands[b]);
+			     !strcmp(ins->cases[i].age_band, case_age_bands[b]);
 		struct value *m = map(c);
-		value_put_str(c->a, m, "band", bands[b]);
+		value_put_str(c->a, m, "band", case_age_bands[b]);
 		value_put_int(c->a, m, "count", n);
 		value_push(c->a, by_band, m);
 	}

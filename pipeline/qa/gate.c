@@ -340,8 +340,7 @@ static void
 check_waivers(struct gate *g)
 {
 	const char *names[QA_NRULES];
-	for (size_t k = 0; k < QA_NRULES; k++)
-		names[k] = qa_rules[k].id;
+	qa_rule_ids(names);
 	for (size_t i = 0; i < g->ins->nfindings; i++) {
 		const struct finding *f = &g->ins->findings[i];
 		for (size_t k = 0; k < f->nwaivers; k++) {
@@ -498,6 +497,18 @@ by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* Reads the template at path (taken over) into the next of g's slots; one
+ * that cannot be read stays empty. */
+static void
+add_template(struct gate *g, char *path, struct diag_sink *quiet)
+{
+	size_t k = g->ntemplates++;
+	g->template_paths[k] = path;
+	buf_init(&g->templates[k]);
+	file_read(path, &g->templates[k], quiet);
+}
+
+/* The letter template, then every partial in name order. */
 static void
 read_templates(struct gate *g)
 {
@@ -506,25 +517,17 @@ read_templates(struct gate *g)
 	char *parts = file_join(fw->dir, "partials");
 	struct dirent **names = NULL;
 	int n = scandir(parts, &names, NULL, by_name);
-	g->templates = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(struct buf));
-	g->template_paths =
-	    xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(char *));
+	size_t room = (size_t)(n > 0 ? n : 0) + 1;
+	g->templates = xcalloc(room, sizeof(struct buf));
+	g->template_paths = xcalloc(room, sizeof(char *));
 	struct diag_sink quiet;
 	diag_init(&quiet);
-	g->template_paths[0] = file_join(fw->dir, fw->letter);
-	buf_init(&g->templates[0]);
-	file_read(g->template_paths[0], &g->templates[0], &quiet);
-	g->ntemplates = 1;
+	add_template(g, file_join(fw->dir, fw->letter), &quiet);
 	for (int i = 0; i < n; i++) {
 		size_t len = strlen(names[i]->d_name);
-		if (len > 3 && !strcmp(names[i]->d_name + len - 3, ".md")) {
-			size_t k = g->ntemplates++;
-			g->template_paths[k] =
-			    file_join(parts, names[i]->d_name);
-			buf_init(&g->templates[k]);
-			file_read(g->template_paths[k], &g->templates[k],
-			          &quiet);
-		}
+		if (len > 3 && !strcmp(names[i]->d_name + len - 3, ".md"))
+			add_template(g, file_join(parts, names[i]->d_name),
+			             &quiet);
 		free(names[i]);
 	}
 	free(names);

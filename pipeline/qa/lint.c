@@ -35,8 +35,7 @@ lint_hit_bytes(struct lint *L, enum qa_rule_id r, size_t off, size_t len)
 struct qa_hit *
 lint_hit(struct lint *L, enum qa_rule_id r, size_t a, size_t b)
 {
-	const struct tok *t = L->x->t;
-	return lint_hit_bytes(L, r, t[a].off, t[b].off + t[b].len - t[a].off);
+	return lint_hit_bytes(L, r, L->x->t[a].off, tok_extent(L->x, a, b));
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/strv.h"
 #include "qa/lint.h"
 #include "qa/text.h"
 
@@ -329,7 +330,7 @@ possessor(const struct lint *L, size_t i)
 	    "police's",      "board's",   "trust's",    "family's",
 	    "parents'",      "mother's",  "father's",   "carer's",
 	    "baby's",        "girl's",    "boy's",      "person's",
-	    "nobody's",      "anyone's",  NULL};
+	    "nobody's",      "anyone's"};
 	const struct text *x = L->x;
 	const struct tok *t = &x->t[i];
 	if (t->type != TOK_WORD || !(t->flags & TF_CAP) ||
@@ -342,10 +343,7 @@ possessor(const struct lint *L, size_t i)
 	size_t n = strlen(w);
 	if (n > 4 && !strcmp(w + n - 4, "\xe2\x80\x99s"))
 		strcpy(w + n - 4, "'s");
-	for (size_t k = 0; owners[k]; k++)
-		if (!strcmp(w, owners[k]))
-			return false;
-	return true;
+	return !strv_has(owners, sizeof(owners) / sizeof(*owners), w);
 }
 
 static void

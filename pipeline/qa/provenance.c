@@ -55,12 +55,11 @@ copy(struct marker *m, const struct value *v)
 		    strset_get(&m->texts, v->str, v->len, false, 0);
 		m->controls |= has_marks(v->str, v->len);
 		bool id = schema_is_id(v->str) || v->len == 0;
-		const char *s =
-		    id ? v->str
-		       : arena_printf(m->a, "\x01%zu\x02%s\x03",
-		                      sl ? sl->val : (size_t)SPAN_VALUE,
-		                      v->str);
-		c->str = arena_strdup(m->a, s);
+		/* the model outlives its marked copy: an id is shared */
+		c->str = id ? v->str
+		            : arena_printf(m->a, "\x01%zu\x02%s\x03",
+		                           sl ? sl->val : (size_t)SPAN_VALUE,
+		                           v->str);
 		c->len = strlen(c->str);
 	}
 	return c;

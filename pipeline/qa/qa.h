@@ -53,6 +53,9 @@ struct qa_rule {
 extern const struct qa_rule qa_rules[QA_NRULES];
 /* The rule with this id, or NULL. */
 const struct qa_rule *qa_rule_find(const char *id);
+/* Fills ids with every rule's id, in the table's order (the candidates of
+ * a hint for a misspelt one). */
+void qa_rule_ids(const char *ids[QA_NRULES]);
 
 /* Runs the gate and the lint over the inspection ins and its letter
  * model (merge_run's), drafting the letter with the framework's template

@@ -136,3 +136,10 @@ qa_rule_find(const char *id)
 			return &qa_rules[i];
 	return NULL;
 }
+
+void
+qa_rule_ids(const char *ids[QA_NRULES])
+{
+	for (size_t i = 0; i < QA_NRULES; i++)
+		ids[i] = qa_rules[i].id;
+}

@@ -18,7 +18,6 @@
 static const char *const qa_keys[] = {
     "numbers", "sentence_words", "terms", "abbreviations", "email_domains",
     "off",     "waivers",        NULL};
-static const char *const waiver_keys[] = {"rule", "match", "reason", NULL};
 static const char *const term_keys[] = {"avoid", "use", NULL};
 static const char *const number_styles[] = {"words", "numerals", NULL};
 
@@ -49,8 +48,7 @@ read_off(struct reader *r, const struct value *qa, struct qa_config *c)
 	const char **ids = schema_ids(r, qa, "off", &n);
 	const struct value *list = value_get(qa, "off");
 	const char *names[QA_NRULES];
-	for (size_t k = 0; k < QA_NRULES; k++)
-		names[k] = qa_rules[k].id;
+	qa_rule_ids(names);
 	for (size_t i = 0; i < n; i++) {
 		const struct qa_rule *rule = qa_rule_find(ids[i]);
 		if (rule == NULL) {
@@ -78,24 +76,16 @@ read_waivers(struct reader *r, const struct value *v, struct qa_settings *st)
 	if (v == NULL || schema_seq(r, v, "'waivers'") < 0)
 		return;
 	const char *names[QA_NRULES];
-	for (size_t k = 0; k < QA_NRULES; k++)
-		names[k] = qa_rules[k].id;
+	qa_rule_ids(names);
 	st->waivers = arena_alloc(r->a, (v->n + 1) * sizeof(*st->waivers));
 	for (size_t i = 0; i < v->n; i++) {
-		const struct value *it = v->items[i];
-		if (schema_map(r, it, "a waiver", waiver_keys, waiver_keys) < 0)
-			continue;
-		struct waiver *w = &st->waivers[st->nwaivers];
-		w->rule = schema_id(r, it, "rule");
-		w->match = schema_text(r, it, "match");
-		w->reason = schema_text(r, it, "reason");
-		w->pos = schema_pos(r, it);
-		w->src = it;
-		if (w->rule && qa_rule_find(w->rule) == NULL)
-			schema_unknown(r, value_get(it, "rule"), "rule",
-			               w->rule, names, QA_NRULES);
-		else if (w->rule && w->match && w->reason)
-			st->nwaivers++;
+		struct waiver w = {0};
+		bool whole = schema_waiver(r, v->items[i], &w);
+		if (w.rule && qa_rule_find(w.rule) == NULL)
+			schema_unknown(r, value_get(w.src, "rule"), "rule",
+			               w.rule, names, QA_NRULES);
+		else if (whole)
+			st->waivers[st->nwaivers++] = w;
 	}
 }
 

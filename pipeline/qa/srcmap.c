@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/utf8.h"
 #include "core/value.h"
 
 void
@@ -134,26 +135,7 @@ unescape(const char *t, size_t len, size_t p, char *out, size_t *used)
 		cp = cp * 16 + (unsigned)h;
 	}
 	*used = 2 + digits;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	return utf8_encode(cp, out);
 }
 
 static bool

@@ -306,6 +306,32 @@ counting_numeral(const struct lint *L, size_t i)
 	return other < 10;
 }
 
+/* A number in words at token i that counts what follows ("fifteen
+ * children", "twenty-five staff"): its value when it is min or more, with
+ * *last its last token; else -1. Not at a sentence's start, nor in a
+ * heading, a table or the front matter. */
+static int
+counting_words(const struct text *x, size_t i, int min, size_t *last)
+{
+	int w = number_word(x, i);
+	if (w < min || tok_sentence_start(x, i) ||
+	    (x->t[i].flags & (TF_FRONT | TF_HEADING | TF_TABLE)))
+		return -1;
+	*last = i;
+	int unit = w >= 20 && tok_dash(x, i + 1) && tok_joined(x, i + 1)
+	               ? number_word(x, i + 2)
+	               : -1;
+	if (unit > 0 && unit < 10) {
+		w += unit;
+		*last = i + 2;
+	}
+	const struct tok *n = *last + 1 < x->n ? &x->t[*last + 1] : NULL;
+	if (n == NULL || n->type != TOK_WORD || (n->flags & TF_CAP) ||
+	    tok_joined(x, *last + 1) || tok_in(x, *last + 1, fractions))
+		return -1;
+	return w;
+}
+
 static void
 numbers_in_words(struct lint *L)
 {
@@ -318,20 +344,9 @@ numbers_in_words(struct lint *L)
 			snprintf(h->arg, sizeof(h->arg), "%s", small[v]);
 			continue;
 		}
-		int w = number_word(x, i);
-		if (w < 10 || tok_sentence_start(x, i) ||
-		    (x->t[i].flags & (TF_FRONT | TF_HEADING | TF_TABLE)))
-			continue;
-		size_t last = i;
-		if (w >= 20 && tok_dash(x, i + 1) && tok_joined(x, i + 1) &&
-		    number_word(x, i + 2) > 0 && number_word(x, i + 2) < 10) {
-			w += number_word(x, i + 2);
-			last = i + 2;
-		}
-		const struct tok *n = last + 1 < x->n ? &x->t[last + 1] : NULL;
-		if (n == NULL || n->type != TOK_WORD || (n->flags & TF_CAP) ||
-		    tok_joined(x, last + 1) || tok_in(x, last + 1, fractions) ||
-		    tok_iis(x, i - 1, "in") || tok_iis(x, i - 1, "of"))
+		size_t last;
+		int w = counting_words(x, i, 10, &last);
+		if (w < 0 || tok_iis(x, i - 1, "in") || tok_iis(x, i - 1, "of"))
 			continue;
 		struct qa_hit *h = lint_hit(L, QA_NUMBERS, i, last);
 		snprintf(h->arg, sizeof(h->arg), "%d", w);
@@ -350,22 +365,11 @@ numerals(struct lint *L)
 			snprintf(h->arg, sizeof(h->arg), "one");
 			continue;
 		}
-		int w = number_word(x, i);
-		if (w < 2 || tok_sentence_start(x, i) ||
-		    (x->t[i].flags & (TF_FRONT | TF_HEADING | TF_TABLE)))
-			continue;
-		size_t last = i;
-		if (w >= 20 && tok_dash(x, i + 1) && tok_joined(x, i + 1) &&
-		    number_word(x, i + 2) > 0 && number_word(x, i + 2) < 10) {
-			w += number_word(x, i + 2);
-			last = i + 2;
-		}
 		/* "one or two", "two-thirds", "two of the", "in two" */
-		const struct tok *n = last + 1 < x->n ? &x->t[last + 1] : NULL;
-		if (n == NULL || n->type != TOK_WORD || (n->flags & TF_CAP) ||
-		    tok_joined(x, last + 1) || tok_in(x, last + 1, fractions) ||
-		    tok_iis(x, last + 1, "or") || tok_iis(x, i - 1, "or") ||
-		    tok_iis(x, i - 1, "in"))
+		size_t last;
+		int w = counting_words(x, i, 2, &last);
+		if (w < 0 || tok_iis(x, last + 1, "or") ||
+		    tok_iis(x, i - 1, "or") || tok_iis(x, i - 1, "in"))
 			continue;
 		struct qa_hit *h = lint_hit(L, QA_NUMBERS, i, last);
 		snprintf(h->arg, sizeof(h->arg), "%d", w);

@@ -430,15 +430,9 @@ tok_iis(const struct text *x, size_t i, const char *word)
 	    lower(x->s[x->t[i].off]) != lower(word[0]) ||
 	    strlen(word) != x->t[i].len)
 		return false;
-	for (size_t k = 0; k < x->t[i].len; k++) {
-		char a = x->s[x->t[i].off + k], b = word[k];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
+	for (size_t k = 0; k < x->t[i].len; k++)
+		if (lower(x->s[x->t[i].off + k]) != lower(word[k]))
 			return false;
-	}
 	return true;
 }
 
@@ -507,11 +501,8 @@ tok_lower(const struct text *x, size_t i, char *out, size_t n)
 {
 	size_t k = 0;
 	if (i < x->n)
-		for (; k + 1 < n && k < x->t[i].len; k++) {
-			char c = x->s[x->t[i].off + k];
-			out[k] =
-			    c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-		}
+		for (; k + 1 < n && k < x->t[i].len; k++)
+			out[k] = lower(x->s[x->t[i].off + k]);
 	out[k] = '\0';
 }
 

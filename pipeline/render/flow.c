@@ -26,7 +26,6 @@
 #include "chart/scene.h"
 #include "core/alloc.h"
 #include "core/arena.h"
-#include "core/diag.h"
 #include "render/flow_int.h"
 #include "render/render.h"
 
@@ -419,33 +418,6 @@ add_rule(struct walker *w, cmark_node *node)
 	b->space_before = b->space_after = RULE_SPACE;
 }
 
-/* Returns the scene of image node's chart, or NULL after reporting. */
-static const struct scene *
-find_chart(struct walker *w, cmark_node *node)
-{
-	cmark_node *blk = node;
-	while (cmark_node_get_type(blk) > CMARK_NODE_LAST_BLOCK)
-		blk = cmark_node_parent(blk);
-	int line = flow_node_line(w, blk),
-	    col = cmark_node_get_start_column(blk);
-	const char *url = cmark_node_get_url(node);
-	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
-		diag_error(w->d, w->path, line, col,
-		           "image '%s' is not a chart", url ? url : "");
-		diag_hint(
-		    w->d,
-		    "the letter can show only charts: ![alt text](chart:NAME)");
-		return NULL;
-	}
-	const struct scene *sc = NULL;
-	if (w->opts && w->opts->chart)
-		sc = w->opts->chart(w->opts->chart_ctx, url + 6);
-	if (sc == NULL)
-		diag_error(w->d, w->path, line, col, "unknown chart '%s'",
-		           url + 6);
-	return sc;
-}
-
 /* The plain text of an image's description: its alt text. */
 static const char *
 image_alt(struct walker *w, cmark_node *image)
@@ -508,7 +480,8 @@ static void
 add_chart(struct walker *w, cmark_node *node)
 {
 	w->image = node;
-	const struct scene *sc = find_chart(w, node);
+	const struct scene *sc =
+	    render_chart(w->opts, node, w->path, w->line_offset, w->d);
 	if (sc == NULL) {
 		w->rc = -1;
 		return;

@@ -47,36 +47,22 @@ add_code_block(struct walker *w, cmark_node *node)
 	flow_end_text(w);
 }
 
+static void
+visit_cell(void *w, cmark_node *node, bool enter)
+{
+	flow_walk_node(w, node, enter);
+}
+
 /* Walks the inlines of a cell's document (a table cell, a line of the
- * letterhead: what names it in messages) into the current block's runs.
- * A chart cannot sit there: an image is an error at line, col. */
+ * letterhead: what names it in messages) into the current block's runs
+ * (table_walk_cell). */
 static void
 walk_cell(struct walker *w, cmark_node *doc, const char *what, int line,
           int col)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node *skip = NULL;
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		cmark_node_type type = cmark_node_get_type(node);
-		if (skip != NULL) {
-			if (node == skip && ev == CMARK_EVENT_EXIT)
-				skip = NULL;
-		} else if (type == CMARK_NODE_IMAGE) {
-			const char *url = cmark_node_get_url(node);
-			diag_error(w->d, w->path, line, col,
-			           "%s cannot show image '%s'", what,
-			           url ? url : "");
-			diag_hint(w->d,
-			          "put a chart in a paragraph of its own");
-			w->rc = -1;
-			skip = node;
-		} else if (type > CMARK_NODE_LAST_BLOCK) {
-			flow_walk_node(w, node, ev == CMARK_EVENT_ENTER);
-		}
-	}
-	cmark_iter_free(it);
+	if (table_walk_cell(doc, visit_cell, w, what, w->path, line, col,
+	                    w->d) < 0)
+		w->rc = -1;
 }
 
 static void
@@ -129,12 +115,6 @@ add_table(struct walker *w, cmark_node *node)
 	table_release(&t);
 }
 
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
 /* A fenced block with the info string "letterhead" opens the letter with
  * the band of the bodies it comes from: each line of it (inline Markdown,
  * read as a table cell is) a bold block, then a rule. */
@@ -155,13 +135,7 @@ add_letterhead(struct walker *w, cmark_node *node)
 	struct buf md;
 	buf_init(&md);
 	for (size_t i = 0, n = s ? strlen(s) : 0; i < n; line++) {
-		size_t e = i + strcspn(s + i, "\n");
-		struct table_cell_src c = {s + i, e - i};
-		i = e + (e < n);
-		while (c.n > 0 && is_blank(c.s[c.n - 1]))
-			c.n--;
-		while (c.n > 0 && is_blank(c.s[0]))
-			c.s++, c.n--;
+		struct table_cell_src c = table_line(s, n, &i);
 		if (c.n == 0)
 			continue;
 		struct block *b = flow_new_block(w, BLOCK_TEXT, node);

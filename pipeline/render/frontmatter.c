@@ -158,3 +158,20 @@ frontmatter_parse(struct arena *a, const char *path, const char *md, size_t len,
 	diag_hint(d, "end it with a line '---'");
 	return -1;
 }
+
+const char *
+frontmatter_title(const struct front_matter *fm, const char *h1,
+                  struct arena *a, const char *path)
+{
+	if (fm->title)
+		return fm->title;
+	if (h1)
+		return h1;
+	if (fm->short_title)
+		return fm->short_title;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	return arena_strndup(a, base, n);
+}

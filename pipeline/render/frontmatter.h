@@ -27,4 +27,10 @@ struct front_matter {
 int frontmatter_parse(struct arena *a, const char *path, const char *md,
                       size_t len, struct front_matter *fm, struct diag_sink *d);
 
+/* The document title: fm's title, else h1 (the text of the first level-1
+ * heading, or NULL), else fm's short title, else the name of the file at
+ * path without folder and extension, copied into a. */
+const char *frontmatter_title(const struct front_matter *fm, const char *h1,
+                              struct arena *a, const char *path);
+
 #endif

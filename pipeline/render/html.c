@@ -230,40 +230,14 @@ chart_svg(struct html *h, const struct scene *sc, size_t *len)
 	return buf_cstr(&h->svg[h->nsvg++].svg);
 }
 
-/* Returns the scene of image node's chart, or NULL after reporting (the
- * messages are the PDF's). */
-static const struct scene *
-find_chart(struct html *h, cmark_node *node)
-{
-	cmark_node *blk = node;
-	while (cmark_node_get_type(blk) > CMARK_NODE_LAST_BLOCK)
-		blk = cmark_node_parent(blk);
-	int line = node_line(h, blk), col = cmark_node_get_start_column(blk);
-	const char *url = cmark_node_get_url(node);
-	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
-		diag_error(h->d, h->path, line, col,
-		           "image '%s' is not a chart", url ? url : "");
-		diag_hint(
-		    h->d,
-		    "the letter can show only charts: ![alt text](chart:NAME)");
-		return NULL;
-	}
-	const struct scene *sc = NULL;
-	if (h->opts && h->opts->chart)
-		sc = h->opts->chart(h->opts->chart_ctx, url + 6);
-	if (sc == NULL)
-		diag_error(h->d, h->path, line, col, "unknown chart '%s'",
-		           url + 6);
-	return sc;
-}
-
 /* A chart splits the text block it stands in: the text before, the
  * figure, then a block of the same kind for the text after. */
 static void
 add_chart(struct html *h, cmark_node *node)
 {
 	h->image = node;
-	const struct scene *sc = find_chart(h, node);
+	const struct scene *sc =
+	    render_chart(h->opts, node, h->path, h->line_offset, h->d);
 	size_t len = 0;
 	const char *svg = sc ? chart_svg(h, sc, &len) : NULL;
 	if (svg == NULL) {
@@ -296,35 +270,21 @@ add_chart(struct html *h, cmark_node *node)
 
 static void walk_node(struct html *h, cmark_node *node, bool enter);
 
+static void
+visit_cell(void *h, cmark_node *node, bool enter)
+{
+	walk_node(h, node, enter);
+}
+
 /* Walks the inlines of a cell's document (a table cell, a line of the
- * letterhead: what names it in messages). A chart cannot sit there: an
- * image is an error at line, col, as in the PDF. */
+ * letterhead: what names it in messages) as the PDF does
+ * (table_walk_cell). */
 static void
 walk_cell(struct html *h, cmark_node *doc, const char *what, int line, int col)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node *skip = NULL;
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		cmark_node_type type = cmark_node_get_type(node);
-		if (skip != NULL) {
-			if (node == skip && ev == CMARK_EVENT_EXIT)
-				skip = NULL;
-		} else if (type == CMARK_NODE_IMAGE) {
-			const char *url = cmark_node_get_url(node);
-			diag_error(h->d, h->path, line, col,
-			           "%s cannot show image '%s'", what,
-			           url ? url : "");
-			diag_hint(h->d,
-			          "put a chart in a paragraph of its own");
-			h->rc = -1;
-			skip = node;
-		} else if (type > CMARK_NODE_LAST_BLOCK) {
-			walk_node(h, node, ev == CMARK_EVENT_ENTER);
-		}
-	}
-	cmark_iter_free(it);
+	if (table_walk_cell(doc, visit_cell, h, what, h->path, line, col,
+	                    h->d) < 0)
+		h->rc = -1;
 }
 
 static const char *
@@ -425,13 +385,7 @@ add_letterhead(struct html *h, cmark_node *node)
 	buf_init(&md);
 	buf_puts(h->out, "<div class=\"letterhead\">\n");
 	for (size_t i = 0, n = s ? strlen(s) : 0; i < n; line++) {
-		size_t e = i + strcspn(s + i, "\n");
-		struct table_cell_src c = {s + i, e - i};
-		i = e + (e < n);
-		while (c.n > 0 && strchr(" \t\r", c.s[c.n - 1]))
-			c.n--;
-		while (c.n > 0 && strchr(" \t", c.s[0]))
-			c.s++, c.n--;
+		struct table_cell_src c = table_line(s, n, &i);
 		if (c.n == 0)
 			continue;
 		buf_puts(h->out, "<p>");
@@ -610,17 +564,6 @@ main_start(cmark_node *doc)
 	return NULL;
 }
 
-/* The file's name without folder and extension. */
-static const char *
-title_from_path(struct arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	return arena_strndup(a, base, n);
-}
-
 static void
 put_element(struct buf *out, const char *open, const char *text,
             const char *close)
@@ -668,11 +611,7 @@ render_html(const char *path, const char *md, size_t len,
 	h.line_offset = fm.body_line;
 	cmark_node *doc = cmark_parse_document(md + fm.body, len - fm.body,
 	                                       CMARK_OPT_VALIDATE_UTF8);
-	const char *h1 = first_h1(a, doc);
-	const char *title = fm.title         ? fm.title
-	                    : h1             ? h1
-	                    : fm.short_title ? fm.short_title
-	                                     : title_from_path(a, path);
+	const char *title = frontmatter_title(&fm, first_h1(a, doc), a, path);
 	h.main_at = main_start(doc);
 	put_head(out, &fm, title);
 	if (h.main_at)

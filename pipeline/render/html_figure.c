@@ -22,17 +22,8 @@
 #include "chart/svgdata.h"
 #include "chart/svgid.h"
 #include "core/buf.h"
+#include "core/mem.h"
 #include "render/html.h"
-
-static const char *
-find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; end - p >= (ptrdiff_t)n; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
 
 /* Appends the root's opening tag with the role and the references to
  * its name and description, and returns where the tag ends, or NULL. */
@@ -40,8 +31,8 @@ static const char *
 put_root(struct buf *out, const char *p, const char *end, const char *prefix,
          bool described)
 {
-	const char *root = find(p, end, "<svg");
-	const char *close = root ? find(root, end, ">") : NULL;
+	const char *root = mem_find(p, end, "<svg");
+	const char *close = root ? mem_find(root, end, ">") : NULL;
 	if (close == NULL)
 		return NULL;
 	buf_printf(out,
@@ -88,7 +79,7 @@ html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
 	while (t < end && (*t == '\n' || *t == ' '))
 		t++;
 	if (end - t >= 7 && memcmp(t, "<title>", 7) == 0) {
-		const char *te = find(t, end, "</title>");
+		const char *te = mem_find(t, end, "</title>");
 		if (te)
 			p = te + 8;
 	}

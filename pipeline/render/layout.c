@@ -63,30 +63,11 @@ layout_release(struct layout *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* Decodes the code point at s[i] (i < n); returns its length in bytes. */
-static size_t
-next_cp(const char *s, size_t n, size_t i, unsigned *cp)
-{
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	return utf8_decode(s + i, n - i, cp);
-}
-
 double
 layout_measure(const struct layout *l, enum font_role face, double size,
                const char *s, size_t n)
 {
-	const struct font *f = l->fonts->face[face];
-	double units = 0;
-	unsigned cp;
-	for (size_t i = 0; i < n;) {
-		i += next_cp(s, n, i, &cp);
-		units += font_advance(f, cp);
-	}
-	return units * size / 1000.0;
+	return font_width(l->fonts->face[face], s, n, size);
 }
 
 /* Combining marks belong to the character before them: never break there. */
@@ -233,7 +214,8 @@ letters_ahead(const struct layout *l, const struct run *runs, size_t b,
 		if (b >= l->nword)
 			return false;
 		unsigned cp;
-		i += next_cp(runs[l->word[b].run].text, l->word[b].end, i, &cp);
+		i += utf8_next(runs[l->word[b].run].text, l->word[b].end, i,
+		               &cp);
 		if (!is_letter(cp))
 			return false;
 		n--;
@@ -302,7 +284,7 @@ rebreak_word(struct itemizer *z, const struct wordbreak *wb)
 		size_t s = box.start, i = box.start;
 		while (i < box.end) {
 			unsigned cp;
-			size_t len = next_cp(r->text, box.end, i, &cp);
+			size_t len = utf8_next(r->text, box.end, i, &cp);
 			double a = font_advance(f, cp) * k;
 			int p = point_before(wb, l, z->runs, b, i + len, pos,
 			                     prev, cp, hy_letters);
@@ -446,7 +428,7 @@ scan_run(struct itemizer *z, size_t r)
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t cl = next_cp(t, len, i, &cp);
+		size_t cl = utf8_next(t, len, i, &cp);
 		if (is_separator(cp)) {
 			separator(z, r, i, cl, cp);
 			i += cl;

@@ -1,8 +1,11 @@
 /* render_pdf in four steps: front matter, the cmark walk into a flow of
  * blocks (flow.c), line and page breaking (layout.c, page.c), and the PDF
- * (pdf.c). Everything a layout points into lives in its arena and flow. */
+ * (pdf.c). Everything a layout points into lives in its arena and flow.
+ * And what the PDF's walk shares with the HTML page's (html.c): the chart
+ * an image names. */
 #include "render/render.h"
 
+#include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,18 +19,6 @@
 #include "render/page.h"
 #include "render/pdf.h"
 
-/* The document title when neither the front matter nor a level-1 heading
- * gives one: the file's name without folder and extension. */
-static const char *
-title_from_path(struct arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	return arena_strndup(a, base, n);
-}
-
 struct doc_layout *
 render_layout(const char *path, const char *md, size_t len,
               const struct render_opts *opts, struct diag_sink *d)
@@ -40,10 +31,7 @@ render_layout(const char *path, const char *md, size_t len,
 	if (flow_build(&dl->flow, dl->arena, path, md + fm.body, len - fm.body,
 	               fm.body_line, opts, d) < 0)
 		goto fail;
-	dl->title = fm.title            ? fm.title
-	            : dl->flow.first_h1 ? dl->flow.first_h1
-	            : fm.short_title    ? fm.short_title
-	                                : title_from_path(dl->arena, path);
+	dl->title = frontmatter_title(&fm, dl->flow.first_h1, dl->arena, path);
 	dl->short_title = fm.short_title ? fm.short_title : dl->title;
 	dl->lang = fm.lang ? fm.lang : "en-GB";
 	dl->has_date = fm.has_date;
@@ -87,4 +75,30 @@ render_pdf(const char *path, const char *md, size_t len,
 	int rc = pdf_write(dl, opts->fonts, 0, path, out, d);
 	doc_layout_free(dl);
 	return rc;
+}
+
+const struct scene *
+render_chart(const struct render_opts *opts, cmark_node *image,
+             const char *path, int line_offset, struct diag_sink *d)
+{
+	cmark_node *blk = image;
+	while (cmark_node_get_type(blk) > CMARK_NODE_LAST_BLOCK)
+		blk = cmark_node_parent(blk);
+	int line = cmark_node_get_start_line(blk) + line_offset,
+	    col = cmark_node_get_start_column(blk);
+	const char *url = cmark_node_get_url(image);
+	if (url == NULL || strncmp(url, "chart:", 6) != 0) {
+		diag_error(d, path, line, col, "image '%s' is not a chart",
+		           url ? url : "");
+		diag_hint(
+		    d,
+		    "the letter can show only charts: ![alt text](chart:NAME)");
+		return NULL;
+	}
+	const struct scene *sc = NULL;
+	if (opts && opts->chart)
+		sc = opts->chart(opts->chart_ctx, url + 6);
+	if (sc == NULL)
+		diag_error(d, path, line, col, "unknown chart '%s'", url + 6);
+	return sc;
 }

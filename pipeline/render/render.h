@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 struct buf;
+struct cmark_node;
 struct diag_sink;
 struct fontset;
 struct scene;
@@ -33,5 +34,13 @@ struct render_opts {
 int render_pdf(const char *path, const char *md, size_t len,
                const struct render_opts *opts, struct buf *out,
                struct diag_sink *d);
+
+/* The scene of the chart image names ("chart:NAME") from opts->chart, for
+ * the PDF's flow and the HTML page alike. NULL after reporting into d, at
+ * the block holding image (its lines line_offset on in path): an image
+ * that is not a chart, or an unknown chart. */
+const struct scene *render_chart(const struct render_opts *opts,
+                                 struct cmark_node *image, const char *path,
+                                 int line_offset, struct diag_sink *d);
 
 #endif

@@ -273,6 +273,48 @@ table_cell_parse(const struct table_cell_src *src, struct buf *md)
 	return cmark_parse_document(md->data, md->len, CMARK_OPT_VALIDATE_UTF8);
 }
 
+struct table_cell_src
+table_line(const char *s, size_t n, size_t *at)
+{
+	size_t i = *at, e = i;
+	while (e < n && s[e] != '\n')
+		e++;
+	*at = e + (e < n);
+	return trim(s + i, e - i);
+}
+
+int
+table_walk_cell(cmark_node *doc,
+                void (*visit)(void *ctx, cmark_node *node, bool enter),
+                void *ctx, const char *what, const char *path, int line,
+                int col, struct diag_sink *d)
+{
+	int rc = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *skip = NULL;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		if (skip != NULL) {
+			if (node == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+		} else if (type == CMARK_NODE_IMAGE) {
+			const char *url = cmark_node_get_url(node);
+			diag_error(d, path, line, col,
+			           "%s cannot show image '%s'", what,
+			           url ? url : "");
+			diag_hint(d, "put a chart in a paragraph of its own");
+			rc = -1;
+			skip = node;
+		} else if (type > CMARK_NODE_LAST_BLOCK) {
+			visit(ctx, node, ev == CMARK_EVENT_ENTER);
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
 void
 table_widths(const double *natural, const double *minimum, size_t n,
              double room, double *w)

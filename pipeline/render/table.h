@@ -14,8 +14,9 @@
  * row) makes the first row a header and gives each column its alignment.
  * Cells hold inline Markdown, parsed with cmark as a paragraph is.
  *
- * This file owns the syntax and how the columns share the text width;
- * flow.c turns the cells into runs and page.c places them. */
+ * This file owns the syntax, the walk of a cell's inlines and how the
+ * columns share the text width; flow.c turns the cells into runs (html.c
+ * into elements) and page.c places them. */
 #ifndef JTAI_RENDER_TABLE_H
 #define JTAI_RENDER_TABLE_H
 
@@ -64,6 +65,22 @@ void table_release(struct table_src *t);
  * caller frees it with cmark_node_free. */
 struct cmark_node *table_cell_parse(const struct table_cell_src *c,
                                     struct buf *md);
+
+/* The line of s (n bytes) that starts at *at, trimmed as a cell is, and
+ * moves *at past its newline: for a fence read as one cell a line (the
+ * letterhead). */
+struct table_cell_src table_line(const char *s, size_t n, size_t *at);
+
+/* Walks the inlines of doc (a document from table_cell_parse, what names
+ * the cell in messages: "a table cell", "the letterhead") through visit,
+ * called with ctx on each enter and exit. A chart cannot sit in a cell:
+ * an image is reported into d at line, col of path and skipped. Returns
+ * 0, or -1 when an image was reported. */
+int table_walk_cell(struct cmark_node *doc,
+                    void (*visit)(void *ctx, struct cmark_node *node,
+                                  bool enter),
+                    void *ctx, const char *what, const char *path, int line,
+                    int col, struct diag_sink *d);
 
 /* Shares room pt among n columns given each one's natural width (its
  * widest cell on one line) and minimum width (its widest word), padding

@@ -88,6 +88,16 @@ nones(size_t n)
 	return a;
 }
 
+static void
+add_kid(struct tagger *t, size_t e, struct kid k)
+{
+	struct elem *el = &t->elem[e];
+	if (el->nkid == el->kidcap)
+		el->kid =
+		    xgrow(el->kid, &el->kidcap, el->nkid + 1, sizeof(*el->kid));
+	el->kid[el->nkid++] = k;
+}
+
 static size_t
 new_elem(struct tagger *t, const char *type, size_t parent)
 {
@@ -99,24 +109,9 @@ new_elem(struct tagger *t, const char *type, size_t parent)
 	t->elem[e].type = type;
 	t->elem[e].parent = parent;
 	t->elem[e].page = NONE;
-	if (parent != NONE) {
-		struct elem *p = &t->elem[parent];
-		if (p->nkid == p->kidcap)
-			p->kid = xgrow(p->kid, &p->kidcap, p->nkid + 1,
-			               sizeof(*p->kid));
-		p->kid[p->nkid++] = (struct kid){KID_ELEM, 0, e};
-	}
+	if (parent != NONE)
+		add_kid(t, parent, (struct kid){KID_ELEM, 0, e});
 	return e;
-}
-
-static void
-add_kid(struct tagger *t, size_t e, struct kid k)
-{
-	struct elem *el = &t->elem[e];
-	if (el->nkid == el->kidcap)
-		el->kid =
-		    xgrow(el->kid, &el->kidcap, el->nkid + 1, sizeof(*el->kid));
-	el->kid[el->nkid++] = k;
 }
 
 /* Finds or makes slot's element, a kid of parent. */

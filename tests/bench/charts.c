@@ -26,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "chart/chart.h"
@@ -43,6 +42,8 @@
 #include "render/pdf.h"
 #include "render/render.h"
 
+#include "bench.h"
+
 #define MAX_CHARTS 8
 
 static const char *const samples[] = {
@@ -56,28 +57,6 @@ struct letter {
 	size_t n;
 	const struct scene *scene[MAX_CHARTS];
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, size_t n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static const struct scene *
 chart_of(void *ctx, const char *name)
@@ -210,10 +189,10 @@ time_replay(const struct letter *l, const struct fontset *fonts)
 		HPDF_Free(p.doc);
 		return -1;
 	}
-	double t0 = now();
+	double t0 = bench_now();
 	for (size_t i = 0; i < l->n; i++)
 		replay(&p, fonts, l->scene[i], 70.866, 70.866);
-	double t = now() - t0;
+	double t = bench_now() - t0;
 	HPDF_Free(p.doc);
 	return t;
 }
@@ -232,9 +211,9 @@ time_pdf(const char *md, const struct render_opts *opts, bool charts,
 			dl->page[p].nchart = 0;
 	struct buf out;
 	buf_init(&out);
-	double t0 = now();
+	double t0 = bench_now();
 	int rc = pdf_write(dl, opts->fonts, 0, "bench.pdf", &out, d);
-	double t = now() - t0;
+	double t = bench_now() - t0;
 	buf_release(&out);
 	doc_layout_free(dl);
 	return rc < 0 ? -1 : t;
@@ -253,26 +232,26 @@ bench_letter(struct letter *l, const char *md, const struct fontset *fonts,
 	int rc = -1;
 	for (int r = 0; r < runs; r++) {
 		struct arena *a = arena_new();
-		double t0 = now();
+		double t0 = bench_now();
 		if (draw_all(a, l, fonts, d) < 0) {
 			arena_free(a);
 			goto out;
 		}
-		t->draw[r] = now() - t0;
+		t->draw[r] = bench_now() - t0;
 		t->replay[r] = time_replay(l, fonts);
 		double with = time_pdf(md, &opts, true, d);
 		double without = time_pdf(md, &opts, false, d);
 		struct buf svg, png;
 		buf_init(&svg);
 		buf_init(&png);
-		t0 = now();
+		t0 = bench_now();
 		for (size_t i = 0; i < l->n; i++)
 			chart_write_svg(l->scene[i], fonts, &svg, d);
-		t->svg[r] = now() - t0;
-		t0 = now();
+		t->svg[r] = bench_now() - t0;
+		t0 = bench_now();
 		for (size_t i = 0; i < l->n; i++)
 			chart_write_png(l->scene[i], fonts, 150, &png, d);
-		t->png[r] = now() - t0;
+		t->png[r] = bench_now() - t0;
 		buf_release(&svg);
 		buf_release(&png);
 		arena_free(a);
@@ -351,13 +330,13 @@ main(int argc, char **argv)
 			break;
 		}
 		buf_release(&md);
-		double draw = median(t.draw, (size_t)runs) * 1e3;
-		double rep = median(t.replay, (size_t)runs) * 1e3;
+		double draw = bench_median(t.draw, (size_t)runs) * 1e3;
+		double rep = bench_median(t.replay, (size_t)runs) * 1e3;
 		printf("%-30s %6zu %7.3f %7.3f %7.3f %7.3f %7.3f %7.2f\n",
 		       samples[s], l.n, draw, rep, draw + rep,
-		       median(t.pdf, (size_t)runs) * 1e3,
-		       median(t.svg, (size_t)runs) * 1e3,
-		       median(t.png, (size_t)runs) * 1e3);
+		       bench_median(t.pdf, (size_t)runs) * 1e3,
+		       bench_median(t.svg, (size_t)runs) * 1e3,
+		       bench_median(t.png, (size_t)runs) * 1e3);
 		arena_free(a);
 	}
 	free(t.draw);

@@ -14,12 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/alloc.h"
 #include "core/diag.h"
 #include "core/font.h"
 #include "render/layout.h"
+
+#include "bench.h"
 
 struct para {
 	char *line; /* the Markdown, which the runs point into */
@@ -31,28 +32,6 @@ struct corpus {
 	struct para *para;
 	size_t n, cap;
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, size_t n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* Appends a run of s[0..n) (borrowed) in face to p. */
 static void
@@ -174,21 +153,21 @@ run_once(struct layout *l, const struct corpus *c, size_t npara, double width,
 	struct lines ls;
 	lines_init(&ls);
 	l->breaker = fn;
-	double t0 = now();
+	double t0 = bench_now();
 	for (size_t p = 0; p < npara; p++) {
 		const struct para *pa = &c->para[p % c->n];
 		ls.n = ls.nseg = 0;
 		layout_paragraph(l, pa->run, pa->n, width, &ls);
 	}
-	double whole = now() - t0, brk = 0;
+	double whole = bench_now() - t0, brk = 0;
 	for (size_t p = 0; p < npara; p++) {
 		const struct para *pa = &c->para[p % c->n];
 		ls.n = ls.nseg = 0;
 		size_t n = layout_paragraph(l, pa->run, pa->n, width, &ls);
-		double t1 = now();
+		double t1 = bench_now();
 		for (int i = 0; i < REPEAT; i++)
 			fn(l, width);
-		brk += (now() - t1) / REPEAT;
+		brk += (bench_now() - t1) / REPEAT;
 		if (k >= 0)
 			continue;
 		res->lines += n;
@@ -208,8 +187,8 @@ static void
 report(const char *name, struct result *r, int runs)
 {
 	printf("%-10s %14.3f %14.3f %8zu %14.0f\n", name,
-	       median(r->whole, (size_t)runs) * 1e3,
-	       median(r->brk, (size_t)runs) * 1e3, r->lines, r->rag);
+	       bench_median(r->whole, (size_t)runs) * 1e3,
+	       bench_median(r->brk, (size_t)runs) * 1e3, r->lines, r->rag);
 }
 
 int
@@ -270,8 +249,10 @@ main(int argc, char **argv)
 	report("total fit", &tf, runs);
 	report("first fit", &ff, runs);
 	printf("ratio total/first: paragraph %.2f, breaker %.2f\n",
-	       median(tf.whole, (size_t)runs) / median(ff.whole, (size_t)runs),
-	       median(tf.brk, (size_t)runs) / median(ff.brk, (size_t)runs));
+	       bench_median(tf.whole, (size_t)runs) /
+	           bench_median(ff.whole, (size_t)runs),
+	       bench_median(tf.brk, (size_t)runs) /
+	           bench_median(ff.brk, (size_t)runs));
 	free(tf.whole);
 	free(tf.brk);
 	free(ff.whole);

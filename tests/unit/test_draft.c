@@ -48,23 +48,27 @@ Test(draft, sections_come_in_the_letters_order)
 	buf_init(&used);
 	char *md = draft_sample("samples/riverford-front-door", &used);
 	cr_assert_eq(strncmp(md, "---\ntitle: >-\n", 14), 0, "%.80s", md);
-	const char *p = after(md, "24 November 2025\n", NULL);
-	p = after(md, "Lydia Garnock, Director of Children's Services", p);
-	p = after(md, "# Joint targeted area inspection of the multi-agency "
-	              "response to the identification of initial need and risk "
-	              "in Riverford", p);
-	p = after(md, "13 to 17 October 2025", p);
-	p = after(md, "the Care Quality Commission (CQC)", p);
-	p = after(md, "## Headline findings", p);
-	p = after(md, "## Areas for priority action", p);
-	p = after(md, "## What needs to improve?", p);
-	p = after(md, "## Strengths", p);
-	p = after(md, "(chart:findings-by-agency", p);
-	p = after(md, "## Main findings", p);
-	p = after(md, "## Next steps", p);
-	p = after(md, "5 March 2026", p);
-	p = after(md, "Yours sincerely", p);
-	p = after(md, "**Helena Marchbank**", p);
+	/* the letter's parts, each after the one before */
+	static const char *const parts[] = {
+	    "24 November 2025\n",
+	    "Lydia Garnock, Director of Children's Services",
+	    "# Joint targeted area inspection of the multi-agency response to "
+	    "the identification of initial need and risk in Riverford",
+	    "13 to 17 October 2025",
+	    "the Care Quality Commission (CQC)",
+	    "## Headline findings",
+	    "## Areas for priority action",
+	    "## What needs to improve?",
+	    "## Strengths",
+	    "(chart:findings-by-agency",
+	    "## Main findings",
+	    "## Next steps",
+	    "5 March 2026",
+	    "Yours sincerely",
+	    "**Helena Marchbank**"};
+	const char *p = NULL;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		p = after(md, parts[i], p);
 	/* the template and its three partials were read */
 	size_t files = 0;
 	for (size_t i = 0; i < used.len; i += strlen(used.data + i) + 1)

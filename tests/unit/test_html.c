@@ -10,62 +10,29 @@
 #include <string.h>
 
 #include "chart/scene.h"
-#include "core/arena.h"
 #include "core/buf.h"
-#include "core/diag.h"
-#include "core/font.h"
 #include "render/html.h"
-#include "render/render.h"
 #include "testutil.h"
 
 #define PATH "out/letter.md"
 
-static struct diag_sink sink;
-static struct fontset fonts;
-static struct arena *arena;
-static struct scene *bars, *pie;
-static struct render_opts opts;
-
-static const struct scene *
-get_chart(void *ctx, const char *name)
-{
-	(void)ctx;
-	if (!strcmp(name, "findings-by-agency"))
-		return bars;
-	return !strcmp(name, "other") ? pie : NULL;
-}
-
-static struct scene *
-make_scene(const char *name, const char *alt)
-{
-	struct scene *s = scene_new(arena, name, 300, 150);
-	struct rgb green = {0, 0.44, 0.24}, black = {0, 0, 0};
-	s->alt = alt;
-	scene_rect(s, 100, 20, 150, 40, green);
-	scene_line(s, 100, 10, 100, 140, 1, black);
-	scene_text(s, 90, 45, "Health", 10, false, ANCHOR_END, black);
-	scene_text(s, 150, 12, "Strengths", 11, true, ANCHOR_MIDDLE, black);
-	return s;
-}
+static struct test_render fx;
 
 static void
 setup(void)
 {
-	diag_init(&sink);
-	test_fonts(&fonts);
-	arena = arena_new();
-	bars = make_scene("findings-by-agency",
-	                  "Findings by agency: Health, 1 strength & 0 <areas>");
-	pie = make_scene("other", "Another chart");
-	opts = (struct render_opts){.fonts = &fonts, .chart = get_chart};
+	test_render_init(&fx);
+	struct scene *bars =
+	    test_render_bars(&fx, "findings-by-agency", 300, 150);
+	bars->alt = "Findings by agency: Health, 1 strength & 0 <areas>";
+	struct scene *other = test_render_bars(&fx, "other", 300, 150);
+	other->alt = "Another chart";
 }
 
 static void
 teardown(void)
 {
-	arena_free(arena);
-	fontset_release(&fonts);
-	diag_release(&sink);
+	test_render_release(&fx);
 }
 
 TestSuite(html, .init = setup, .fini = teardown);
@@ -76,8 +43,9 @@ page(const char *md)
 {
 	struct buf out;
 	buf_init(&out);
-	cr_assert_eq(render_html(PATH, md, strlen(md), &opts, &out, &sink), 0,
-	             "%s", test_diags(&sink));
+	cr_assert_eq(
+	    render_html(PATH, md, strlen(md), &fx.opts, &out, &fx.sink), 0,
+	    "%s", test_diags(&fx.sink));
 	return buf_detach(&out);
 }
 
@@ -109,10 +77,9 @@ fails_with(const char *md, const char *want)
 {
 	struct buf out;
 	buf_init(&out);
-	cr_assert_eq(render_html(PATH, md, strlen(md), &opts, &out, &sink), -1);
-	char *got = test_diags(&sink);
-	cr_assert(strstr(got, want) != NULL, "want '%s' in:\n%s", want, got);
-	free(got);
+	cr_assert_eq(
+	    render_html(PATH, md, strlen(md), &fx.opts, &out, &fx.sink), -1);
+	test_diags_have(&fx.sink, want);
 	buf_release(&out);
 }
 

@@ -85,6 +85,19 @@ expect_render(const char *src, const char *yaml, const char *want)
 	free(diags);
 }
 
+/* Renders src against yaml data with partials and escape (either may be
+ * NULL); stops the test unless it renders, and expects want. */
+static void
+expect_render_env(const char *src, const char *yaml,
+                  const char *const *partials, tmpl_escape_fn escape,
+                  const char *want)
+{
+	char *got = render_env(src, yaml, partials, escape, NULL);
+	cr_assert_not_null(got);
+	cr_expect_str_eq(got, want);
+	free(got);
+}
+
 /* Compiles src, expects failure, and returns the diagnostics. */
 static char *
 compile_errors(const char *src)
@@ -219,12 +232,9 @@ Test(mustache, escape_markdown)
 
 Test(mustache, escape_through_env)
 {
-	char *got = render_env("{{name}} {{{name}}} {{&name}}",
-	                       "name: 'A_B & <C>'", NULL, tmpl_escape_markdown,
-	                       NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "A\\_B & \\<C\\> A_B & <C> A_B & <C>");
-	free(got);
+	expect_render_env("{{name}} {{{name}}} {{&name}}", "name: 'A_B & <C>'",
+	                  NULL, tmpl_escape_markdown,
+	                  "A\\_B & \\<C\\> A_B & <C> A_B & <C>");
 	expect_render("{{x}}", "x: '<a href=\"&\">'",
 	              "&lt;a href=&quot;&amp;&quot;&gt;");
 }
@@ -296,13 +306,10 @@ Test(mustache, bounded_recursion_and_missing_partials)
 {
 	const char *partials[] = {
 	    "node", "{{name}}{{#kids}}({{>node}}){{/kids}}", "list", "", NULL};
-	char *got = render_env("{{>node}}|{{>absent}}|{{>list}}",
-	                       "name: a\nkids:\n  - name: b\n    kids:\n"
-	                       "      - {name: c, kids: []}\n",
-	                       partials, NULL, NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "a(b(c))||");
-	free(got);
+	expect_render_env("{{>node}}|{{>absent}}|{{>list}}",
+	                  "name: a\nkids:\n  - name: b\n    kids:\n"
+	                  "      - {name: c, kids: []}\n",
+	                  partials, NULL, "a(b(c))||");
 	/* No env at all: every partial is missing. */
 	expect_render("[{{>x}}]", NULL, "[]");
 }
@@ -325,12 +332,10 @@ Test(mustache, partial_errors_are_located_in_the_partial)
 Test(mustache, standalone_partial_indents_each_line)
 {
 	const char *partials[] = {"item", "- {{.}}\n  more\n", NULL};
-	char *got = render_env("list:\n{{#xs}}\n  {{>item}}\n{{/xs}}\nend\n",
-	                       "xs: [one, two]", partials, NULL, NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "list:\n  - one\n    more\n  - two\n    more\n"
-	                      "end\n");
-	free(got);
+	expect_render_env("list:\n{{#xs}}\n  {{>item}}\n{{/xs}}\nend\n",
+	                  "xs: [one, two]", partials, NULL,
+	                  "list:\n  - one\n    more\n  - two\n    more\n"
+	                  "end\n");
 }
 
 Test(mustache, inheritance_in_a_letter)
@@ -339,37 +344,28 @@ Test(mustache, inheritance_in_a_letter)
 	    "letter", "# {{$title}}Letter{{/title}}\n\n{{$body}}{{/body}}\n"
 	              "Yours,\n",
 	    NULL};
-	char *got = render_env("{{<letter}}\n{{$title}}Inspection of "
-	                       "{{area}}{{/title}}\n{{$body}}\nDear {{to}},\n"
-	                       "{{/body}}\n{{/letter}}\n",
-	                       "{area: Northshire, to: Sam}", partials, NULL,
-	                       NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "# Inspection of Northshire\n\nDear Sam,\n\n"
-	                      "Yours,\n");
-	free(got);
+	expect_render_env("{{<letter}}\n{{$title}}Inspection of "
+	                  "{{area}}{{/title}}\n{{$body}}\nDear {{to}},\n"
+	                  "{{/body}}\n{{/letter}}\n",
+	                  "{area: Northshire, to: Sam}", partials, NULL,
+	                  "# Inspection of Northshire\n\nDear Sam,\n\n"
+	                  "Yours,\n");
 }
 
 Test(mustache, dynamic_parent)
 {
 	const char *partials[] = {"box", "[{{$in}}-{{/in}}]", NULL};
-	char *got = render_env("{{<*kind}}{{$in}}{{x}}{{/in}}{{/kind}} "
-	                       "{{<*kind}}{{/*kind}} {{<*none}}{{/none}}",
-	                       "{kind: box, x: 1}", partials, NULL, NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "[1] [-] ");
-	free(got);
+	expect_render_env("{{<*kind}}{{$in}}{{x}}{{/in}}{{/kind}} "
+	                  "{{<*kind}}{{/*kind}} {{<*none}}{{/none}}",
+	                  "{kind: box, x: 1}", partials, NULL, "[1] [-] ");
 }
 
 Test(mustache, block_lines_are_indented_once)
 {
 	const char *partials[] = {"p", "[\n  {{$b}}\n  {{/b}}\n]\n", NULL};
-	char *got = render_env("{{<p}}{{$b}}\n{{#x}}\nfoo\n{{/x}}\nbar\n"
-	                       "{{/b}}{{/p}}",
-	                       "x: true", partials, NULL, NULL);
-	cr_assert_not_null(got);
-	cr_expect_str_eq(got, "[\n  foo\n  bar\n]\n");
-	free(got);
+	expect_render_env("{{<p}}{{$b}}\n{{#x}}\nfoo\n{{/x}}\nbar\n"
+	                  "{{/b}}{{/p}}",
+	                  "x: true", partials, NULL, "[\n  foo\n  bar\n]\n");
 }
 
 /* --- names and truthiness --------------------------------------------- */

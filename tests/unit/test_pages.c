@@ -32,43 +32,26 @@
 #define NONE  SIZE_MAX
 #define LINES 43 /* body lines of 16 pt on a page, at least */
 
-static struct diag_sink sink;
-static struct fontset fonts;
-static struct arena *arena;
-static struct scene *chart, *tall;
-static struct render_opts opts;
-
-static const struct scene *
-get_chart(void *ctx, const char *name)
-{
-	(void)ctx;
-	if (strcmp(name, "tall") == 0)
-		return tall;
-	return strcmp(name, "findings-by-agency") == 0 ? chart : NULL;
-}
+static struct test_render fx;
 
 static void
 setup(void)
 {
-	diag_init(&sink);
-	test_fonts(&fonts);
-	arena = arena_new();
-	chart = scene_new(arena, "findings-by-agency", 450, 200);
+	test_render_init(&fx);
+	struct scene *chart =
+	    test_render_chart(&fx, "findings-by-agency", 450, 200);
 	struct rgb blue = {0, 0.45, 0.7}, black = {0, 0, 0};
 	scene_rect(chart, 100, 20, 300, 40, blue);
 	scene_text(chart, 90, 45, "Health", 10, false, ANCHOR_END, black);
 	/* taller than a page: scaled down to fit one */
-	tall = scene_new(arena, "tall", 450, 1200);
+	struct scene *tall = test_render_chart(&fx, "tall", 450, 1200);
 	scene_rect(tall, 100, 20, 300, 1100, blue);
-	opts = (struct render_opts){.fonts = &fonts, .chart = get_chart};
 }
 
 static void
 teardown(void)
 {
-	arena_free(arena);
-	fontset_release(&fonts);
-	diag_release(&sink);
+	test_render_release(&fx);
 }
 
 TestSuite(pages, .init = setup, .fini = teardown);
@@ -76,10 +59,7 @@ TestSuite(pages, .init = setup, .fini = teardown);
 static struct doc_layout *
 lay(const char *md)
 {
-	struct doc_layout *dl =
-	    render_layout(PATH, md, strlen(md), &opts, &sink);
-	cr_assert_not_null(dl, "%s", test_diags(&sink));
-	return dl;
+	return test_render_layout(&fx, PATH, md);
 }
 
 /* Appends a paragraph of n lines (n words too long to share a line). */
@@ -335,25 +315,25 @@ static const struct scene *
 sample_chart(void *ctx, const char *name)
 {
 	struct sample_charts *c = ctx;
-	return chart_draw(c->a, name, c->model, &fonts, c->d);
+	return chart_draw(c->a, name, c->model, &fx.fonts, c->d);
 }
 
 static struct doc_layout *
 lay_sample(const char *dir, const char *templates, struct arena *a)
 {
-	struct inspection *ins = ingest_load(a, dir, templates, &sink);
-	cr_assert_not_null(ins, "%s", test_diags(&sink));
-	struct value *model = merge_run(a, ins, &sink);
-	cr_assert_not_null(model, "%s", test_diags(&sink));
+	struct inspection *ins = ingest_load(a, dir, templates, &fx.sink);
+	cr_assert_not_null(ins, "%s", test_diags(&fx.sink));
+	struct value *model = merge_run(a, ins, &fx.sink);
+	cr_assert_not_null(model, "%s", test_diags(&fx.sink));
 	struct buf md;
 	buf_init(&md);
-	cr_assert_eq(draft_run(model, templates, &md, NULL, &sink), 0, "%s",
-	             test_diags(&sink));
-	struct sample_charts c = {a, model, &sink};
-	struct render_opts o = {&fonts, sample_chart, &c};
+	cr_assert_eq(draft_run(model, templates, &md, NULL, &fx.sink), 0, "%s",
+	             test_diags(&fx.sink));
+	struct sample_charts c = {a, model, &fx.sink};
+	struct render_opts o = {&fx.fonts, sample_chart, &c};
 	struct doc_layout *dl =
-	    render_layout(dir, buf_cstr(&md), md.len, &o, &sink);
-	cr_assert_not_null(dl, "%s: %s", dir, test_diags(&sink));
+	    render_layout(dir, buf_cstr(&md), md.len, &o, &fx.sink);
+	cr_assert_not_null(dl, "%s: %s", dir, test_diags(&fx.sink));
 	buf_release(&md);
 	return dl;
 }
@@ -362,7 +342,7 @@ Test(pages, every_sample_keeps_every_rule, .timeout = 60)
 {
 	char **dirs = NULL;
 	size_t n = 0;
-	cr_assert_eq(build_find(test_src("samples"), &dirs, &n, &sink), 0);
+	cr_assert_eq(build_find(test_src("samples"), &dirs, &n, &fx.sink), 0);
 	cr_assert_geq(n, 5);
 	char *templates = xstrdup(test_src("templates"));
 	for (size_t s = 0; s < n; s++) {
@@ -835,10 +815,8 @@ Test(pages, the_letterhead_opens_page_one)
 static void
 fails_with(const char *md, const char *want)
 {
-	cr_assert_null(render_layout(PATH, md, strlen(md), &opts, &sink));
-	char *got = test_diags(&sink);
-	cr_assert(strstr(got, want) != NULL, "want '%s' in:\n%s", want, got);
-	free(got);
+	cr_assert_null(render_layout(PATH, md, strlen(md), &fx.opts, &fx.sink));
+	test_diags_have(&fx.sink, want);
 }
 
 Test(pages, a_letterhead_anywhere_but_first_is_an_error)

@@ -11,28 +11,21 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
-#include "core/diag.h"
-#include "core/font.h"
 #include "render/page.h"
 #include "render/pdf.h"
 #include "render/pdfa.h"
-#include "render/render.h"
 #include "testutil.h"
 
 #define PATH  "out/letter.md"
 #define ZEROS "00000000000000000000000000000000"
 #define UUID0 "uuid:00000000-0000-0000-0000-000000000000"
 
-static struct diag_sink sink;
-static struct fontset fonts;
-static struct render_opts opts;
+static struct test_render fx;
 
 static void
 setup(void)
 {
-	diag_init(&sink);
-	test_fonts(&fonts);
-	opts = (struct render_opts){.fonts = &fonts};
+	test_render_init(&fx);
 	unsetenv("SOURCE_DATE_EPOCH");
 	unsetenv("JTAI_ICC_PROFILE");
 }
@@ -40,8 +33,7 @@ setup(void)
 static void
 teardown(void)
 {
-	fontset_release(&fonts);
-	diag_release(&sink);
+	test_render_release(&fx);
 }
 
 TestSuite(pdfa, .init = setup, .fini = teardown);
@@ -242,12 +234,10 @@ Test(pdfa, id_placeholders_must_be_there_once)
 static void
 pdf_of(const char *md, unsigned flags, struct buf *out)
 {
-	struct doc_layout *dl =
-	    render_layout(PATH, md, strlen(md), &opts, &sink);
-	cr_assert_not_null(dl, "%s", test_diags(&sink));
+	struct doc_layout *dl = test_render_layout(&fx, PATH, md);
 	buf_init(out);
-	cr_assert_eq(pdf_write(dl, &fonts, flags, PATH, out, &sink), 0, "%s",
-	             test_diags(&sink));
+	cr_assert_eq(pdf_write(dl, &fx.fonts, flags, PATH, out, &fx.sink), 0,
+	             "%s", test_diags(&fx.sink));
 	doc_layout_free(dl);
 }
 
@@ -313,39 +303,40 @@ Test(pdfa, undated_letter_takes_source_date_epoch)
 	buf_release(&c);
 }
 
+/* The diagnostics (malloc'd) of writing the PDF of a one-word letter,
+ * which must fail. */
+static char *
+pdf_write_errors(void)
+{
+	struct doc_layout *dl =
+	    render_layout(PATH, "Words.\n", 7, &fx.opts, &fx.sink);
+	struct buf out;
+	buf_init(&out);
+	cr_assert_eq(pdf_write(dl, &fx.fonts, 0, PATH, &out, &fx.sink), -1);
+	buf_release(&out);
+	doc_layout_free(dl);
+	return test_diags(&fx.sink);
+}
+
 Test(pdfa, bad_source_date_epoch_is_an_error)
 {
 	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
-	struct doc_layout *dl =
-	    render_layout(PATH, "Words.\n", 7, &opts, &sink);
-	struct buf out;
-	buf_init(&out);
-	cr_assert_eq(pdf_write(dl, &fonts, 0, PATH, &out, &sink), -1);
-	char *got = test_diags(&sink);
+	char *got = pdf_write_errors();
 	cr_assert(strstr(got, "SOURCE_DATE_EPOCH") != NULL, "%s", got);
 	free(got);
-	buf_release(&out);
-	doc_layout_free(dl);
 }
 
 Test(pdfa, missing_colour_profile_is_an_error)
 {
 	setenv("JTAI_ICC_PROFILE", "/nonexistent/sRGB.icc", 1);
 	cr_assert_str_eq(pdfa_icc_path(), "/nonexistent/sRGB.icc");
-	struct doc_layout *dl =
-	    render_layout(PATH, "Words.\n", 7, &opts, &sink);
-	struct buf out;
-	buf_init(&out);
-	cr_assert_eq(pdf_write(dl, &fonts, 0, PATH, &out, &sink), -1);
-	char *got = test_diags(&sink);
+	char *got = pdf_write_errors();
 	cr_assert(strstr(got, "out/letter.md: error: cannot find the sRGB "
 	                      "colour profile for PDF/A "
 	                      "'/nonexistent/sRGB.icc'") != NULL,
 	          "%s", got);
 	cr_assert(strstr(got, "JTAI_ICC_PROFILE") != NULL, "%s", got);
 	free(got);
-	buf_release(&out);
-	doc_layout_free(dl);
 }
 
 /* The value after key at its first occurrence, or -1. */

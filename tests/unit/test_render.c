@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart/scene.h"
-#include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
@@ -21,40 +19,19 @@
 
 #define PATH "out/letter.md"
 
-static struct diag_sink sink;
-static struct fontset fonts;
-static struct arena *arena;
-static struct scene *chart;
-static struct render_opts opts;
-
-static const struct scene *
-get_chart(void *ctx, const char *name)
-{
-	(void)ctx;
-	return strcmp(name, "findings-by-agency") == 0 ? chart : NULL;
-}
+static struct test_render fx;
 
 static void
 setup(void)
 {
-	diag_init(&sink);
-	test_fonts(&fonts);
-	arena = arena_new();
-	chart = scene_new(arena, "findings-by-agency", 600, 300);
-	struct rgb green = {0, 0.44, 0.24}, black = {0, 0, 0};
-	scene_rect(chart, 100, 20, 300, 40, green);
-	scene_line(chart, 100, 10, 100, 290, 1, black);
-	scene_text(chart, 90, 45, "Health", 10, false, ANCHOR_END, black);
-	scene_text(chart, 300, 12, "Strengths", 11, true, ANCHOR_MIDDLE, black);
-	opts = (struct render_opts){.fonts = &fonts, .chart = get_chart};
+	test_render_init(&fx);
+	test_render_bars(&fx, "findings-by-agency", 600, 300);
 }
 
 static void
 teardown(void)
 {
-	arena_free(arena);
-	fontset_release(&fonts);
-	diag_release(&sink);
+	test_render_release(&fx);
 }
 
 TestSuite(render, .init = setup, .fini = teardown);
@@ -62,18 +39,13 @@ TestSuite(render, .init = setup, .fini = teardown);
 static struct doc_layout *
 lay(const char *md)
 {
-	struct doc_layout *dl =
-	    render_layout(PATH, md, strlen(md), &opts, &sink);
-	cr_assert_not_null(dl, "%s", test_diags(&sink));
-	return dl;
+	return test_render_layout(&fx, PATH, md);
 }
 
 static void
 pdf(const char *md, struct buf *out)
 {
-	buf_init(out);
-	cr_assert_eq(render_pdf(PATH, md, strlen(md), &opts, out, &sink), 0,
-	             "%s", test_diags(&sink));
+	test_render_pdf(&fx, PATH, md, out);
 }
 
 /* Expects md to fail with a diagnostic containing want. */
@@ -82,10 +54,9 @@ fails_with(const char *md, const char *want)
 {
 	struct buf out;
 	buf_init(&out);
-	cr_assert_eq(render_pdf(PATH, md, strlen(md), &opts, &out, &sink), -1);
-	char *got = test_diags(&sink);
-	cr_assert(strstr(got, want) != NULL, "want '%s' in:\n%s", want, got);
-	free(got);
+	cr_assert_eq(render_pdf(PATH, md, strlen(md), &fx.opts, &out, &fx.sink),
+	             -1);
+	test_diags_have(&fx.sink, want);
 	buf_release(&out);
 }
 
@@ -173,8 +144,9 @@ Test(render, link_uri_percent_encoded)
 	struct doc_layout *dl = lay(letter);
 	struct buf out;
 	buf_init(&out);
-	cr_assert_eq(pdf_write(dl, &fonts, PDF_UNCOMPRESSED, PATH, &out, &sink),
-	             0);
+	cr_assert_eq(
+	    pdf_write(dl, &fx.fonts, PDF_UNCOMPRESSED, PATH, &out, &fx.sink),
+	    0);
 	/* libharu writes '/' and '%' in strings as octal escapes */
 	cr_assert(contains(&out, "/URI (https:\\057\\057example.org\\057"
 	                         "caf\\045C3\\045A9\\04520report)"));
@@ -227,17 +199,17 @@ Test(render, front_matter_errors_are_located)
 	fails_with("---\ntitle: A\nshort_titel: B\n---\nText\n",
 	           PATH ":3:1: error: unknown front-matter key 'short_titel' "
 	                "(did you mean 'short_title'?)");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("---\nauthor: B\n---\nText\n",
 	           PATH ":2:1: error: unknown front-matter key 'author' "
 	                "(the keys are title, short_title, lang and date)");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("---\ndate: 27 April 2026\n---\n",
 	           PATH ":2:7: error: not a date");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("---\ntitle: A\n\nText\n",
 	           PATH ":1:1: error: the front matter is not closed");
 }
@@ -497,7 +469,7 @@ widest_word(const char *s, enum font_role face)
 	double w = 0;
 	while (*s) {
 		size_t n = strcspn(s, " ");
-		double k = font_width(fonts.face[face], s, n, 12);
+		double k = font_width(fx.fonts.face[face], s, n, 12);
 		w = k > w ? k : w;
 		s += n + (s[n] == ' ');
 	}
@@ -539,11 +511,11 @@ Test(render, table_columns_take_their_width_from_the_content)
 	cr_assert_float_eq(b->x, a->x + a->w, 1e-9);
 	cr_assert_lt(a->w + b->w, PAGE_TEXT_WIDTH / 2, "as wide as the text");
 	/* the natural width: the widest cell on one line, plus padding */
-	double police =
-	    font_width(fonts.face[FONT_REGULAR], "Police and partners", 19, 12);
+	double police = font_width(fx.fonts.face[FONT_REGULAR],
+	                           "Police and partners", 19, 12);
 	cr_assert_float_eq(a->w, police + 2 * TABLE_PAD_X, 1e-6);
 	double strengths =
-	    font_width(fonts.face[FONT_BOLD], "Strengths", 9, 12);
+	    font_width(fx.fonts.face[FONT_BOLD], "Strengths", 9, 12);
 	cr_assert_float_eq(b->w, strengths + 2 * TABLE_PAD_X, 1e-6);
 	for (size_t i = 0; i < dl->ncell; i++)
 		cr_assert_eq(dl->cell[i].nline, 1);
@@ -812,8 +784,8 @@ Test(render, ragged_table_row_is_a_located_error)
 	               "| 1 | 2 |\n  | 1 | 2 | 3 |\n```\n",
 	           PATH ":12:3: error: table row has 3 cells, the first row "
 	                "has 2 (write a '|' inside a cell as '\\|')");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("```table\n| a | b |\n\n| 1 |\n```\n",
 	           PATH ":4:1: error: table row has 1 cell, the first row "
 	                "has 2");
@@ -824,8 +796,8 @@ Test(render, bad_delimiter_row_is_a_located_error)
 	fails_with(FM5 "```table\n| a | b |\n| -:- | --- |\n| 1 | 2 |\n```\n",
 	           PATH ":8:1: error: malformed table delimiter row "
 	                "'| -:- | --- |'");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("```table\n| a | b |\n| --- |\n```\n",
 	           PATH ":3:1: error: table row has 1 cell, the first row "
 	                "has 2");
@@ -835,8 +807,8 @@ Test(render, empty_table_and_image_in_a_cell_are_errors)
 {
 	fails_with(FM5 "Para.\n\n```table\n\n```\n",
 	           PATH ":8:1: error: empty table");
-	diag_release(&sink);
-	diag_init(&sink);
+	diag_release(&fx.sink);
+	diag_init(&fx.sink);
 	fails_with("```table\n| a | ![x](chart:findings-by-agency) |\n```\n",
 	           PATH ":2:1: error: a table cell cannot show image "
 	                "'chart:findings-by-agency'");
@@ -850,7 +822,7 @@ Test(render, table_pdf_passes_qpdf)
 	struct buf out;
 	pdf(md, &out);
 	char *path = file_join(test_tmpdir(), "table.pdf");
-	cr_assert_eq(file_write_atomic(path, out.data, out.len, &sink), 0);
+	cr_assert_eq(file_write_atomic(path, out.data, out.len, &fx.sink), 0);
 	char cmd[4200];
 	snprintf(cmd, sizeof(cmd), "qpdf --check '%s' >/dev/null 2>&1", path);
 	cr_assert_eq(system(cmd), 0, "qpdf --check %s fails", path);

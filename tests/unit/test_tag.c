@@ -9,46 +9,26 @@
 #include <string.h>
 
 #include "chart/scene.h"
-#include "core/arena.h"
 #include "core/buf.h"
-#include "core/diag.h"
 #include "core/file.h"
-#include "core/font.h"
-#include "render/render.h"
 #include "testutil.h"
 
-static struct diag_sink sink;
-static struct fontset fonts;
-static struct arena *arena;
-static struct scene *chart;
-static struct render_opts opts;
-
-static const struct scene *
-get_chart(void *ctx, const char *name)
-{
-	(void)ctx;
-	return strcmp(name, "bars") == 0 ? chart : NULL;
-}
+static struct test_render fx;
 
 static void
 setup(void)
 {
-	diag_init(&sink);
-	test_fonts(&fonts);
-	arena = arena_new();
-	chart = scene_new(arena, "bars", 400, 200);
+	test_render_init(&fx);
+	struct scene *chart = test_render_chart(&fx, "bars", 400, 200);
 	struct rgb black = {0, 0, 0};
 	scene_rect(chart, 100, 20, 200, 40, black);
 	scene_text(chart, 90, 45, "Health", 10, false, ANCHOR_END, black);
-	opts = (struct render_opts){.fonts = &fonts, .chart = get_chart};
 }
 
 static void
 teardown(void)
 {
-	arena_free(arena);
-	fontset_release(&fonts);
-	diag_release(&sink);
+	test_render_release(&fx);
 }
 
 TestSuite(tag, .init = setup, .fini = teardown);
@@ -60,13 +40,10 @@ static char *
 struct_text(const char *md)
 {
 	struct buf pdf;
-	buf_init(&pdf);
-	cr_assert_eq(render_pdf("letter.md", md, strlen(md), &opts, &pdf,
-	                        &sink),
-	             0, "%s", test_diags(&sink));
+	test_render_pdf(&fx, "letter.md", md, &pdf);
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/letter.pdf", test_tmpdir());
-	cr_assert_eq(file_write_atomic(path, pdf.data, pdf.len, &sink), 0);
+	cr_assert_eq(file_write_atomic(path, pdf.data, pdf.len, &fx.sink), 0);
 	buf_release(&pdf);
 	char cmd[4200];
 	snprintf(cmd, sizeof(cmd), "pdfinfo -struct-text '%s' 2>/dev/null",

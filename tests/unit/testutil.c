@@ -6,10 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chart/scene.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
 #include "core/font.h"
+#include "render/page.h"
+#include "render/render.h"
 
 const char *
 test_src(const char *rel)
@@ -82,4 +86,84 @@ test_fonts(struct fontset *fs)
 		cr_assert_fail("cannot load the fonts: %s", text);
 	}
 	diag_release(&d);
+}
+
+void
+test_diags_have(const struct diag_sink *s, const char *want)
+{
+	char *got = test_diags(s);
+	cr_assert(strstr(got, want) != NULL, "want '%s' in:\n%s", want, got);
+	free(got);
+}
+
+/* render_opts.chart: the chart of r (ctx) named name, or NULL. */
+static const struct scene *
+find_chart(void *ctx, const char *name)
+{
+	const struct test_render *r = ctx;
+	for (size_t i = 0; i < r->nchart; i++)
+		if (strcmp(r->chart[i]->name, name) == 0)
+			return r->chart[i];
+	return NULL;
+}
+
+void
+test_render_init(struct test_render *r)
+{
+	diag_init(&r->sink);
+	test_fonts(&r->fonts);
+	r->arena = arena_new();
+	r->opts = (struct render_opts){
+	    .fonts = &r->fonts, .chart = find_chart, .chart_ctx = r};
+	r->nchart = 0;
+}
+
+void
+test_render_release(struct test_render *r)
+{
+	arena_free(r->arena);
+	fontset_release(&r->fonts);
+	diag_release(&r->sink);
+}
+
+struct scene *
+test_render_chart(struct test_render *r, const char *name, double w, double h)
+{
+	if (r->nchart == TEST_RENDER_CHARTS) {
+		fputs("test_render_chart: too many charts\n", stderr);
+		abort();
+	}
+	struct scene *s = scene_new(r->arena, name, w, h);
+	r->chart[r->nchart++] = s;
+	return s;
+}
+
+struct scene *
+test_render_bars(struct test_render *r, const char *name, double w, double h)
+{
+	struct scene *s = test_render_chart(r, name, w, h);
+	struct rgb green = {0, 0.44, 0.24}, black = {0, 0, 0};
+	scene_rect(s, 100, 20, w / 2, 40, green);
+	scene_line(s, 100, 10, 100, h - 10, 1, black);
+	scene_text(s, 90, 45, "Health", 10, false, ANCHOR_END, black);
+	scene_text(s, w / 2, 12, "Strengths", 11, true, ANCHOR_MIDDLE, black);
+	return s;
+}
+
+struct doc_layout *
+test_render_layout(struct test_render *r, const char *path, const char *md)
+{
+	struct doc_layout *dl =
+	    render_layout(path, md, strlen(md), &r->opts, &r->sink);
+	cr_assert_not_null(dl, "%s", test_diags(&r->sink));
+	return dl;
+}
+
+void
+test_render_pdf(struct test_render *r, const char *path, const char *md,
+                struct buf *out)
+{
+	buf_init(out);
+	cr_assert_eq(render_pdf(path, md, strlen(md), &r->opts, out, &r->sink),
+	             0, "%s", test_diags(&r->sink));
 }
