@@ -4,7 +4,7 @@
 # the HTML letter; only the tests use them.
 # Run as root, or as a user who may use sudo.
 set -eu
-pkgs="build-essential cmake pkg-config libyaml-dev libcmark-dev libcairo2-dev
+pkgs="build-essential cmake pkg-config libyaml-dev libxxhash-dev libcmark-dev libcairo2-dev
 libfreetype-dev libhpdf-dev libharfbuzz-dev libcriterion-dev
 fonts-liberation2 icc-profiles-free qpdf poppler-utils
 default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java

@@ -63,6 +63,31 @@ int build_render(const struct build_env *env, const char *path, const char *md,
                  size_t len, const struct value *model, struct buf *pdf,
                  struct buf *html, struct diag_sink *d);
 
+/* How jtai build runs (build/engine.c). */
+struct build_opts {
+	const char *outdir;
+	int jobs;         /* parallel jobs, at least 1 */
+	bool dry_run;     /* -n: print what would be rebuilt */
+	bool explain;     /* --explain: say why each target is rebuilt */
+	bool keep_going;  /* -k */
+	bool quiet;       /* -q: nothing but diagnostics */
+	bool werror;      /* warnings fail the inspection */
+	bool progress;    /* one updating line (on a terminal) */
+	/* Prints the diagnostics of one inspection (the command's printer). */
+	void (*report)(const struct diag_sink *d);
+};
+
+/* Builds the stale targets of every inspection in dirs (unique names)
+ * into o->outdir, incrementally: each target is remade only when what it
+ * is made from changed since it was last built (build/state.h). Returns
+ * the exit status: 0, 1 when an inspection failed, 130 when interrupted
+ * (SIGINT or SIGTERM: running jobs finish first). */
+int build_run(char **dirs, size_t n, const struct build_opts *o);
+
+/* Removes every output the builds into outdir recorded, then the state.
+ * Files jtai did not make are left alone. Returns 0, or -1 reported. */
+int build_clean(const char *outdir, bool quiet, struct diag_sink *d);
+
 /* Makes a new inspection folder dir for framework (under templates_dir):
  * inspection.yaml, findings/<inspectorate>.yaml for each inspectorate the
  * framework names, and cases.yaml, each explained in comments, for the

@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build/build.h"
+#include "build/build_int.h"
 #include "chart/chart.h"
 #include "chart/scene.h"
 #include "core/alloc.h"
@@ -19,18 +21,63 @@
 #include "render/html.h"
 #include "render/render.h"
 
+/* An installed jtai's data folder: JTAI_INSTALL_DATADIR_REL ("../share/jtai"
+ * as installed) from the folder of the running executable, into out when
+ * it holds templates/ (docs/install.md). Linux's /proc/self/exe gives the
+ * executable's canonical path; the "../" of the relative path are taken
+ * off it by hand. */
+static void
+installed_datadir(char *out, size_t size)
+{
+#ifdef JTAI_INSTALL_DATADIR_REL
+	char dir[4096];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (n <= 0)
+		return;
+	dir[n] = '\0';
+	const char *rel = JTAI_INSTALL_DATADIR_REL;
+	char *slash = strrchr(dir, '/');
+	for (; slash && slash != dir; rel += 3, slash = strrchr(dir, '/')) {
+		*slash = '\0';
+		if (strncmp(rel, "../", 3))
+			break;
+	}
+	if (slash == NULL || slash == dir)
+		return;
+	char *data = file_join(dir, rel);
+	char *templates = file_join(data, "templates");
+	if (strlen(data) < size && file_is_dir(templates))
+		memcpy(out, data, strlen(data) + 1);
+	free(templates);
+	free(data);
+#else
+	(void)out;
+	(void)size;
+#endif
+}
+
 const char *
 build_datadir(void)
 {
+	static char installed[4096];
+	static bool looked;
 	const char *env = getenv("JTAI_DATADIR");
-	return env && *env ? env : JTAI_DEFAULT_DATADIR;
+	if (env && *env)
+		return env;
+	if (!looked) {
+		looked = true;
+		installed_datadir(installed, sizeof(installed));
+	}
+	return installed[0] ? installed : JTAI_DEFAULT_DATADIR;
 }
 
 int
 build_env_init(struct build_env *env, const char *datadir,
                struct diag_sink *d)
 {
-	env->templates_dir = file_join(datadir, "templates");
+	char *builtin = file_join(datadir, "templates");
+	env->templates_dir = ingest_templates_path(builtin);
+	free(builtin);
 	char *fonts = file_join(datadir, "fonts");
 	env->fonts_manifest = file_join(fonts, "fonts.yaml");
 	free(fonts);
@@ -46,19 +93,8 @@ build_env_release(struct build_env *env)
 	env->templates_dir = env->fonts_manifest = NULL;
 }
 
-/* A letter's charts, each drawn once: the same scenes give the SVG files
- * and the PDF's vector graphics. */
-struct charts {
-	struct arena *a;
-	const struct value *model;
-	const struct fontset *fonts;
-	struct diag_sink *d;
-	const struct scene **scenes;
-	size_t n;
-};
-
-static const struct scene *
-chart_for(void *p, const char *name)
+const struct scene *
+charts_get(void *p, const char *name)
 {
 	struct charts *c = p;
 	for (size_t i = 0; i < c->n; i++)
@@ -73,14 +109,12 @@ chart_for(void *p, const char *name)
 	return s;
 }
 
-/* Renders md as a PDF into pdf and as the HTML page into html, each when
- * not NULL, both from the charts in c. */
-static int
-render_with(const struct build_env *env, const char *path, const char *md,
+int
+charts_render(const struct build_env *env, const char *path, const char *md,
             size_t len, struct charts *c, struct buf *pdf, struct buf *html,
             struct diag_sink *d)
 {
-	struct render_opts opts = {&env->fonts, c->model ? chart_for : NULL, c};
+	struct render_opts opts = {&env->fonts, c->model ? charts_get : NULL, c};
 	if (pdf && render_pdf(path, md, len, &opts, pdf, d) < 0)
 		return -1;
 	return html ? render_html(path, md, len, &opts, html, d) : 0;
@@ -92,7 +126,7 @@ build_render(const struct build_env *env, const char *path, const char *md,
              struct buf *html, struct diag_sink *d)
 {
 	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
-	int rc = render_with(env, path, md, len, &c, pdf, html, d);
+	int rc = charts_render(env, path, md, len, &c, pdf, html, d);
 	arena_free(c.a);
 	return rc;
 }
@@ -106,7 +140,7 @@ draw_charts(const struct framework *fw, struct charts *c, struct letter *out)
 		struct chart_file *cf = &out->charts[out->ncharts++];
 		cf->name = xstrdup(fw->charts[i]);
 		buf_init(&cf->svg);
-		const struct scene *s = chart_for(c, fw->charts[i]);
+		const struct scene *s = charts_get(c, fw->charts[i]);
 		if (s == NULL || chart_write_svg(s, c->fonts, &cf->svg, c->d) < 0)
 			return -1;
 	}
@@ -139,7 +173,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	if (draw_charts(ins->fw, &c, out) < 0)
 		goto out;
 	char *md_path = file_join(dir, "letter.md");
-	rc = render_with(env, md_path, buf_cstr(&out->markdown),
+	rc = charts_render(env, md_path, buf_cstr(&out->markdown),
 	                 out->markdown.len, &c, &out->pdf, &out->html, d);
 	free(md_path);
 out:

@@ -15,7 +15,6 @@
 #define OUTLINE   0.75
 #define SQRT2     1.41421356237309504880
 
-static const struct rgb ink = {0x0b / 255.0, 0x0c / 255.0, 0x0c / 255.0};
 static const struct rgb white = {1.0, 1.0, 1.0};
 
 /* Okabe-Ito. Text on each: white on blue (5.2:1), ink on the rest (ink on
@@ -30,21 +29,23 @@ static const struct rgb white = {1.0, 1.0, 1.0};
 #define ORANGE     RGB8(0xe6, 0x9f, 0x00)
 #define PURPLE     RGB8(0xcc, 0x79, 0xa7)
 #define VERMILLION RGB8(0xd5, 0x5e, 0x00)
+/* a macro, not a const object: C11 initializers need constants (clang) */
+#define INK        RGB8(0x0b, 0x0c, 0x0c)
 
 const struct fill fill_strength = {BLUE, HATCH_NONE, {1.0, 1.0, 1.0}};
-const struct fill fill_improvement = {VERMILLION, HATCH_RISING, ink};
+const struct fill fill_improvement = {VERMILLION, HATCH_RISING, INK};
 
 /* The better half of a scale from the best down, the worse half from the
  * worst up. */
 static const struct fill better[] = {
     {BLUE, HATCH_NONE, {1.0, 1.0, 1.0}},
-    {SKY, HATCH_NONE, ink},
-    {YELLOW, HATCH_NONE, ink},
+    {SKY, HATCH_NONE, INK},
+    {YELLOW, HATCH_NONE, INK},
 };
 static const struct fill worse[] = {
-    {VERMILLION, HATCH_CROSS, ink},
-    {ORANGE, HATCH_RISING, ink},
-    {PURPLE, HATCH_FALLING, ink},
+    {VERMILLION, HATCH_CROSS, INK},
+    {ORANGE, HATCH_RISING, INK},
+    {PURPLE, HATCH_FALLING, INK},
 };
 
 const struct fill *

@@ -249,8 +249,13 @@ plan_columns(struct layout *l, struct grades *g)
 	for (size_t i = 0; i < g->nscale; i++)
 		col = fmax(col, widest_word(f, g->scale_title[i]) +
 		                    2 * CELL_GAP + 4);
-	double mark = MARK_GAP + MARK_W + 3 +
-	              frame_width(f, true, CHART_TEXT, limiting_text);
+	/* Room for the mark only when a judgement is limiting. */
+	bool any = false;
+	for (size_t i = 0; i < g->nrows; i++)
+		any |= g->rows[i].limiting;
+	double mark = any ? MARK_GAP + MARK_W + 3 +
+	                        frame_width(f, true, CHART_TEXT, limiting_text)
+	                  : 0;
 	double room = CHART_WIDTH - CHART_LABEL_GAP - mark;
 	/* The label column takes what it needs up to 40% of the width,
 	 * never leaving the grades less than their narrowest. */

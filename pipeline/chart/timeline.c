@@ -37,6 +37,7 @@
 #define BAR_H      8.0            /* the fieldwork bar */
 #define FLAG_GAP   3.0            /* a leader to its label */
 #define LABEL_GAP  8.0            /* between two labels in one lane */
+#define LEADER_GAP 8.0            /* least space between two leaders */
 #define LANE_GAP   5.0            /* between two lanes */
 #define LANE_H     (3 * CHART_LINE + LANE_GAP) /* a label of three lines */
 #define TICK_LEN   3.0
@@ -294,6 +295,27 @@ search(struct search *s, size_t i, size_t lanes, size_t turned, size_t height)
 		}
 }
 
+/* Where the leader of range event e rises: from its bar's start, or where
+ * in the bar it keeps LEADER_GAP from every other event's leader (an
+ * unannounced inspection's notification is on the bar's first day): the
+ * start, the middle or the end, the first that is clear; else the middle. */
+static double
+range_leader(const struct layout *l, const struct timeline *t,
+             const struct event *e)
+{
+	double x0 = day_start(l, t, e->d0), x1 = day_start(l, t, e->d1 + 1);
+	const double at[] = {x0, (x0 + x1) / 2, x1};
+	for (size_t k = 0; k < 3; k++) {
+		bool clear = true;
+		for (size_t i = 0; i < t->n && clear; i++)
+			clear = &t->ev[i] == e ||
+			        fabs(t->ev[i].x - at[k]) >= LEADER_GAP;
+		if (clear)
+			return at[k];
+	}
+	return at[1];
+}
+
 /* Places every label: the cheapest clear way of all (at most 8^4 for four
  * events, most of them pruned). */
 static void
@@ -306,6 +328,11 @@ place_labels(struct layout *l, struct timeline *t)
 		w[i] = label_width(&l->f, e);
 		e->x = e->range ? day_start(l, t, e->d0)
 		                : day_start(l, t, e->d0) + l->k / 2;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		struct event *e = &t->ev[i];
+		if (e->range)
+			e->x = range_leader(l, t, e);
 		natural[i] = e->x + FLAG_GAP + w[i] > CHART_WIDTH;
 	}
 	struct search s = {.ev = t->ev,

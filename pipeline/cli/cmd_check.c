@@ -31,16 +31,18 @@ static const char help[] =
     "  --werror         treat warnings as errors\n"
     "  --explain RULE   say what rule RULE checks, with an example that it\n"
     "                   reports and one it lets through; 'all' lists them\n"
-    "  --format FORMAT  text (default, on stderr), json (a JSON array of\n"
-    "                   {path, line, col, severity, message, hint} on\n"
-    "                   stdout) or github (GitHub Actions annotations)\n"
+    "  --format FORMAT  text (default, on stderr); json: one JSON document\n"
+    "                   on stdout, {\"diagnostics\": [{file, line, column,\n"
+    "                   severity, message, hint, rule}], \"errors\": N,\n"
+    "                   \"warnings\": N}; github: GitHub Actions\n"
+    "                   annotations on stdout (::error file=F,line=L,...)\n"
+    "  --templates DIR  search DIR for frameworks before the built-in ones\n"
     "  -h, --help       show this help\n\n"
     "example: jtai check --werror samples/northshire-exploitation\n\n"
     "exit status: 0 no error, 1 an error was found, 2 wrong usage\n";
 
 struct check_opts {
 	int werror;
-	enum cli_format format;
 	const char *explain;
 };
 
@@ -49,7 +51,6 @@ parse(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longs[] = {
 	    {"werror", no_argument, NULL, 'W'},
-	    {"format", required_argument, NULL, 'f'},
 	    {"explain", required_argument, NULL, 'e'},
 	    {NULL, 0, NULL, 0}};
 	int c;
@@ -60,10 +61,7 @@ parse(int argc, char **argv, struct check_opts *o)
 			o->werror = 1;
 		else if (c == 'e')
 			o->explain = optarg;
-		else if (c == 'f' && cli_format_parse(optarg, &o->format) < 0)
-			return cli_usage_error("check", "unknown format '%s'",
-			                       optarg);
-		else if (c != 'f' && c != 'e')
+		else
 			return cli_usage_error("check", "unknown option '%s'",
 			                       argv[optind - 1]);
 	}
@@ -110,7 +108,7 @@ cmd_check(int argc, char **argv)
 		fputs(help, stdout);
 		return cli_stdout("", 0);
 	}
-	struct check_opts o = {0, CLI_TEXT, NULL};
+	struct check_opts o = {0, NULL};
 	if (parse(argc, argv, &o))
 		return 2;
 	if (o.explain)
@@ -123,7 +121,7 @@ cmd_check(int argc, char **argv)
 		build_find(".", &dirs, &n, &d);
 	for (int i = optind; i < argc; i++)
 		build_find(argv[i], &dirs, &n, &d);
-	char *templates = file_join(build_datadir(), "templates");
+	char *templates = cli_templates();
 	for (size_t i = 0; i < n; i++) {
 		struct arena *a = arena_new();
 		struct inspection *ins = ingest_load(a, dirs[i], templates, &d);
@@ -137,8 +135,8 @@ cmd_check(int argc, char **argv)
 	free(templates);
 	if (o.werror)
 		diag_werror(&d);
-	int rc = cli_report_as(&d, o.format);
-	if (rc == 0 && o.format == CLI_TEXT) {
+	int rc = cli_report(&d);
+	if (rc == 0 && cli_report_format() == CLI_TEXT) {
 		fprintf(stderr, "jtai check: %zu inspection%s, no error", n,
 		        n == 1 ? "" : "s");
 		if (d.warnings)

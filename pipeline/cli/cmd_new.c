@@ -94,7 +94,7 @@ cmd_new(int argc, char **argv)
 		                       argc - optind);
 	const char *dir = argv[optind];
 	char *name = area ? strdup(area) : area_from(dir);
-	char *templates = file_join(build_datadir(), "templates");
+	char *templates = cli_templates();
 	struct diag_sink d;
 	diag_init(&d);
 	build_new(dir, templates, framework, name, notified, &d);

@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "ingest/ingest.h"
 
 static int
 use_colour(void)
@@ -21,8 +22,14 @@ use_colour(void)
 	return isatty(STDERR_FILENO) && (nc == NULL || nc[0] == '\0');
 }
 
-int
-cli_report(const struct diag_sink *d)
+/* Set by cli_take_format: under json or github, cli_report keeps every
+ * diagnostic in `kept` and cli_report_flush prints them as one document. */
+static enum cli_format format = CLI_TEXT;
+static struct diag_sink kept;
+static int reported;
+
+static void
+print_text(const struct diag_sink *d)
 {
 	static const char *const colours[] = {"\033[1;31m", "\033[1;35m",
 	                                      "\033[1;36m"};
@@ -48,35 +55,130 @@ cli_report(const struct diag_sink *d)
 		}
 	}
 	buf_release(&line);
+}
+
+int
+cli_report(const struct diag_sink *d)
+{
+	reported = 1;
+	if (format == CLI_TEXT)
+		print_text(d);
+	else
+		diag_append(&kept, d);
 	return d->errors > 0;
 }
 
-int
-cli_format_parse(const char *name, enum cli_format *out)
+enum cli_format
+cli_report_format(void)
 {
-	static const char *const names[] = {"text", "json", "github"};
-	for (int i = 0; i < 3; i++)
-		if (!strcmp(name, names[i])) {
-			*out = (enum cli_format)i;
-			return 0;
-		}
-	return -1;
+	return format;
 }
 
 int
-cli_report_as(const struct diag_sink *d, enum cli_format format)
+cli_report_flush(void)
 {
-	if (format == CLI_TEXT)
-		return cli_report(d);
+	if (format == CLI_TEXT || !reported)
+		return 0;
 	struct buf out;
 	buf_init(&out);
 	if (format == CLI_JSON)
-		diag_format_json(d, &out);
+		diag_format_json(&kept, &out);
 	else
-		diag_format_github(d, &out);
+		diag_format_github(&kept, &out);
 	int rc = cli_stdout(out.data, out.len);
 	buf_release(&out);
-	return rc || d->errors > 0;
+	diag_release(&kept);
+	reported = 0;
+	return rc;
+}
+
+/* Removes the first "--NAME VALUE" or "--NAME=VALUE" before "--" from argv.
+ * Returns 1 with *value set, 0 when there is none, -1 when VALUE is
+ * missing. */
+static int
+take_option(int *argc, char **argv, const char *name, const char **value)
+{
+	size_t len = strlen(name);
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--"))
+			return 0;
+		if (strncmp(a, "--", 2) || strncmp(a + 2, name, len) ||
+		    (a[2 + len] != '\0' && a[2 + len] != '='))
+			continue;
+		int used = 1;
+		if (a[2 + len] == '=') {
+			*value = a + 3 + len;
+		} else if (i + 1 < *argc) {
+			*value = argv[i + 1];
+			used = 2;
+		} else {
+			return -1;
+		}
+		memmove(&argv[i], &argv[i + used],
+		        (size_t)(*argc - i - used + 1) * sizeof(*argv));
+		*argc -= used;
+		return 1;
+	}
+	return 0;
+}
+
+int
+cli_take_format(int *argc, char **argv, const char *cmd)
+{
+	static const char *const names[] = {"text", "json", "github"};
+	const char *value;
+	int found;
+	while ((found = take_option(argc, argv, "format", &value)) == 1) {
+		int i = 0;
+		while (i < 3 && strcmp(value, names[i]))
+			i++;
+		if (i == 3)
+			return cli_usage_error(cmd, "unknown format '%s' (expected "
+			                       "text, json or github)", value);
+		format = (enum cli_format)i;
+	}
+	return found < 0 ? cli_usage_error(cmd, "--format needs a value: "
+	                                   "text, json or github")
+	                 : 0;
+}
+
+int
+cli_take_templates(int *argc, char **argv)
+{
+	const char *dir;
+	int found;
+	struct buf dirs;
+	buf_init(&dirs);
+	while ((found = take_option(argc, argv, "templates", &dir)) == 1) {
+		if (!file_is_dir(dir)) {
+			fprintf(stderr, "jtai: --templates '%s' is not a folder\n", dir);
+			buf_release(&dirs);
+			return 2;
+		}
+		buf_printf(&dirs, "%s:", dir);
+	}
+	if (found < 0) {
+		fputs("jtai: --templates needs a folder\n", stderr);
+		buf_release(&dirs);
+		return 2;
+	}
+	if (dirs.len) {
+		const char *old = getenv("JTAI_TEMPLATES");
+		buf_puts(&dirs, old ? old : "");
+		setenv("JTAI_TEMPLATES", buf_cstr(&dirs), 1);
+	}
+	buf_release(&dirs);
+	return 0;
+}
+
+char *
+cli_templates(void)
+{
+	char *builtin = file_join(build_datadir(), "templates");
+	char *path = ingest_templates_path(builtin);
+	free(builtin);
+	return path;
 }
 
 int
@@ -168,7 +270,7 @@ cli_transform(int argc, char **argv, const char *help, cli_transform_fn fn)
 	struct arena *a = arena_new();
 	struct buf out;
 	buf_init(&out);
-	char *templates = file_join(build_datadir(), "templates");
+	char *templates = cli_templates();
 	int ok = fn(a, input, templates, &out, &d) == 0;
 	int rc = cli_report(&d);
 	if (ok)

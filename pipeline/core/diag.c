@@ -116,25 +116,69 @@ json_string(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+/* The rule of a check's message, which ends with it: "... [pd-postcode]".
+ * Returns the rule's length (0 when the message names none) and sets
+ * *rule to it and *text_len to the message's length without it. */
+static size_t
+rule_of(const char *msg, const char **rule, size_t *text_len)
+{
+	size_t n = strlen(msg);
+	*text_len = n;
+	if (n < 4 || msg[n - 1] != ']')
+		return 0;
+	size_t i = n - 1;
+	while (i > 0 && ((msg[i - 1] >= 'a' && msg[i - 1] <= 'z') ||
+	                 (msg[i - 1] >= '0' && msg[i - 1] <= '9') ||
+	                 msg[i - 1] == '-'))
+		i--;
+	if (i < 2 || i == n - 1 || msg[i - 1] != '[' || msg[i - 2] != ' ')
+		return 0;
+	*rule = msg + i;
+	*text_len = i - 2;
+	return n - 1 - i;
+}
+
+static void
+json_number(struct buf *out, int n)
+{
+	if (n > 0)
+		buf_printf(out, "%d", n);
+	else
+		buf_puts(out, "null");
+}
+
 void
 diag_format_json(const struct diag_sink *s, struct buf *out)
 {
-	buf_puts(out, "[");
+	buf_puts(out, "{\n  \"diagnostics\": [");
 	for (size_t i = 0; i < s->n; i++) {
 		const struct diag *d = &s->items[i];
-		buf_puts(out, i ? ",\n  {" : "\n  {");
-		buf_puts(out, "\"path\": ");
+		const char *rule = NULL;
+		size_t text_len, rule_len = rule_of(d->msg, &rule, &text_len);
+		char *text = xstrndup(d->msg, text_len);
+		char *id = rule_len ? xstrndup(rule, rule_len) : NULL;
+		buf_puts(out, i ? ",\n    {" : "\n    {");
+		buf_puts(out, "\"file\": ");
 		json_string(out, d->path);
-		buf_printf(out, ", \"line\": %d, \"col\": %d, \"severity\": ",
-		           d->line, d->col);
+		buf_puts(out, ", \"line\": ");
+		json_number(out, d->path ? d->line : 0);
+		buf_puts(out, ", \"column\": ");
+		json_number(out, d->path && d->line > 0 ? (d->col > 0 ? d->col : 1)
+		                                        : 0);
+		buf_puts(out, ", \"severity\": ");
 		json_string(out, level_names[d->level]);
 		buf_puts(out, ", \"message\": ");
-		json_string(out, d->msg);
+		json_string(out, text);
 		buf_puts(out, ", \"hint\": ");
 		json_string(out, d->hint);
+		buf_puts(out, ", \"rule\": ");
+		json_string(out, id);
 		buf_puts(out, "}");
+		free(text);
+		free(id);
 	}
-	buf_puts(out, s->n ? "\n]\n" : "]\n");
+	buf_printf(out, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu\n}\n",
+	           s->n ? "\n  " : "", s->errors, s->warnings);
 }
 
 /* GitHub Actions' workflow commands: data escaped with %25, %0D, %0A;
@@ -198,6 +242,23 @@ diag_format_all(const struct diag_sink *s, struct buf *out)
 {
 	for (size_t i = 0; i < s->n; i++)
 		diag_format(&s->items[i], out);
+}
+
+void
+diag_append(struct diag_sink *dst, const struct diag_sink *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct diag *d = &src->items[i];
+		dst->items = xgrow(dst->items, &dst->cap, dst->n + 1,
+		                   sizeof(*dst->items));
+		struct diag *c = &dst->items[dst->n++];
+		*c = *d;
+		c->path = d->path ? xstrdup(d->path) : NULL;
+		c->msg = xstrdup(d->msg);
+		c->hint = d->hint ? xstrdup(d->hint) : NULL;
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
 }
 
 void

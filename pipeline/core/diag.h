@@ -46,14 +46,19 @@ void diag_hint(struct diag_sink *s, const char *fmt, ...)
 void diag_format(const struct diag *d, struct buf *out);
 /* Appends every diagnostic of the sink, in the order recorded. */
 void diag_format_all(const struct diag_sink *s, struct buf *out);
-/* Appends every diagnostic as a JSON array of objects {path, line, col,
- * severity ("error", "warning" or "note"), message, hint (or null)}. */
+/* Appends the sink as one JSON document: {"diagnostics": [...], "errors":
+ * N, "warnings": N}, each diagnostic {file, line, column, severity
+ * ("error", "warning" or "note"), message, hint, rule}. A check's rule
+ * ("... [pd-postcode]") moves from the message to "rule"; file, line,
+ * column, hint and rule are null when unknown. */
 void diag_format_json(const struct diag_sink *s, struct buf *out);
 /* Appends every diagnostic as a GitHub Actions annotation
  * ("::error file=P,line=L,col=C::message"). */
 void diag_format_github(const struct diag_sink *s, struct buf *out);
 /* Turns every warning into an error (--werror). */
 void diag_werror(struct diag_sink *s);
+/* Appends a copy of every diagnostic of src to dst. */
+void diag_append(struct diag_sink *dst, const struct diag_sink *src);
 /* Moves every diagnostic of src to the end of dst, leaving src empty. */
 void diag_move(struct diag_sink *dst, struct diag_sink *src);
 

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,18 +13,31 @@
 #include "core/buf.h"
 #include "core/diag.h"
 
-int
-file_read(const char *path, struct buf *out, struct diag_sink *d)
+static file_read_observer observer;
+static void *observer_ctx;
+
+void
+file_observe_reads(file_read_observer fn, void *ctx)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+	observer = fn;
+	observer_ctx = ctx;
+}
+
+/* Reads the open file fd (named path in messages) into out: a regular
+ * file or a pipe, at most FILE_MAX_BYTES. */
+static int
+read_fd(int fd, const char *path, struct stat *st, struct buf *out,
+        struct diag_sink *d)
+{
+	size_t start = out->len, total = 0;
+	int bad = fstat(fd, st) < 0 ? errno : S_ISDIR(st->st_mode) ? EISDIR : 0;
+	if (bad) {
+		diag_error(d, path, 0, 0, "cannot read: %s",
+		           bad == EISDIR ? "is a folder" : strerror(bad));
 		return -1;
 	}
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error(d, path, 0, 0, "cannot read: is a folder");
-		close(fd);
+	if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode)) {
+		diag_error(d, path, 0, 0, "cannot read: not a regular file");
 		return -1;
 	}
 	char chunk[65536];
@@ -34,17 +48,120 @@ file_read(const char *path, struct buf *out, struct diag_sink *d)
 		if (n < 0) {
 			diag_error(d, path, 0, 0, "cannot read: %s",
 			           strerror(errno));
-			close(fd);
-			return -1;
+			goto fail;
 		}
 		if (n == 0)
 			break;
+		total += (size_t)n;
+		if (total > FILE_MAX_BYTES) {
+			diag_error(d, path, 0, 0,
+			           "the file is larger than %u MiB, the limit of an "
+			           "input file", FILE_MAX_BYTES >> 20);
+			diag_hint(d, "an input this large is not a letter's");
+			goto fail;
+		}
 		buf_append(out, chunk, (size_t)n);
 	}
-	close(fd);
 	if (out->data == NULL)
 		buf_append(out, "", 0);
+	if (observer != NULL)
+		observer(observer_ctx, path, st, out->data + start,
+		         out->len - start);
 	return 0;
+fail:
+	if (out->data) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return -1;
+}
+
+void
+file_note_use(const char *path)
+{
+	struct stat st;
+	if (observer != NULL && stat(path, &st) == 0)
+		observer(observer_ctx, path, &st, NULL, 0);
+}
+
+int
+file_read(const char *path, struct buf *out, struct diag_sink *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	int rc = read_fd(fd, path, &st, out, d);
+	close(fd);
+	return rc;
+}
+
+int
+file_read_within(const char *dir, const char *rel, struct buf *out,
+                 struct diag_sink *d)
+{
+	char *path = file_join(dir, rel);
+	char *parts = xstrdup(rel);
+	int rc = -1;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (rel[0] == '/') {
+		diag_error(d, path, 0, 0, "cannot read: an absolute path is not "
+		           "allowed here");
+		diag_hint(d, "name a file inside %s", dir);
+		goto out;
+	}
+	char *save = NULL;
+	for (char *c = strtok_r(parts, "/", &save); c;) {
+		char *next = strtok_r(NULL, "/", &save);
+		if (!strcmp(c, ".")) {
+			c = next;
+			continue;
+		}
+		if (!strcmp(c, "..")) {
+			diag_error(d, path, 0, 0, "cannot read: '..' is not "
+			           "allowed here");
+			diag_hint(d, "name a file inside %s", dir);
+			goto out;
+		}
+		int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW;
+		int sub = openat(fd, c, next ? flags | O_DIRECTORY : flags);
+		if (sub < 0) {
+			struct stat lst;
+			bool link = errno == ELOOP ||
+			            (errno == ENOTDIR &&
+			             fstatat(fd, c, &lst, AT_SYMLINK_NOFOLLOW) == 0 &&
+			             S_ISLNK(lst.st_mode));
+			if (link) {
+				diag_error(d, path, 0, 0, "cannot read: '%s' is a "
+				           "symbolic link", c);
+				diag_hint(d, "files are read only from inside %s, "
+				          "never through a link", dir);
+			} else {
+				diag_error(d, path, 0, 0, "cannot read: %s",
+				           strerror(errno));
+			}
+			goto out;
+		}
+		close(fd);
+		fd = sub;
+		if (next == NULL) {
+			struct stat st;
+			rc = read_fd(fd, path, &st, out, d);
+		}
+		c = next;
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	free(parts);
+	free(path);
+	return rc;
 }
 
 static int
@@ -62,6 +179,19 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* Refuses path when it is a symbolic link ("the folder" or "the file"). */
+static int
+refuse_link(const char *path, const char *what, struct diag_sink *d)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+		return 0;
+	diag_error(d, path, 0, 0, "cannot write: %s is a symbolic link", what);
+	diag_hint(d, "outputs are written only into real folders; remove the "
+	          "link");
+	return -1;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len,
                   struct diag_sink *d)
@@ -70,9 +200,13 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	buf_init(&tmp);
 	char *dir = file_dirname(path);
 	buf_printf(&tmp, "%s/.%s.tmpXXXXXX", dir, file_basename(path));
-	free(dir);
 	int rc = -1;
-	int fd = mkstemp(tmp.data);
+	int fd = -1;
+	/* a link planted at the folder is never followed; one planted at
+	 * the file is replaced by the rename, never written through */
+	if (refuse_link(dir, "the folder", d) < 0)
+		goto out;
+	fd = mkstemp(tmp.data);
 	if (fd < 0) {
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 		goto out;
@@ -95,6 +229,7 @@ file_write_atomic(const char *path, const void *data, size_t len,
 out_unlink:
 	unlink(tmp.data);
 out:
+	free(dir);
 	buf_release(&tmp);
 	return rc;
 }
@@ -103,6 +238,18 @@ int
 file_mkdirs(const char *path, struct diag_sink *d)
 {
 	char *p = xstrdup(path);
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	/* where the last two components begin: neither may be a link */
+	char *last = strrchr(p, '/');
+	char *second = NULL;
+	if (last && last > p) {
+		*last = '\0';
+		second = strrchr(p, '/');
+		*last = '/';
+	}
+	size_t guard = second ? (size_t)(second - p) + 1 : 0;
 	int rc = 0;
 	for (char *s = p + 1;; s++) {
 		if (*s != '/' && *s != '\0')
@@ -112,6 +259,11 @@ file_mkdirs(const char *path, struct diag_sink *d)
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
 			diag_error(d, p, 0, 0, "cannot create folder: %s",
 			           strerror(errno));
+			rc = -1;
+			break;
+		}
+		if ((size_t)(s - p) > guard &&
+		    refuse_link(p, "the folder", d) < 0) {
 			rc = -1;
 			break;
 		}

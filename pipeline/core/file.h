@@ -9,16 +9,42 @@
 struct buf;
 struct diag_sink;
 
-/* Appends the content of path to out (NUL-terminated). Returns 0, or -1 after
- * reporting "path: error: cannot read: <reason>" into d. */
+/* The largest input file read (docs/limits.md). */
+#define FILE_MAX_BYTES (16u << 20)
+
+/* Appends the content of path to out (NUL-terminated): a regular file or a
+ * pipe of at most FILE_MAX_BYTES. Returns 0, or -1 after reporting "path:
+ * error: cannot read: <reason>" (or the limit) into d, out as it was. */
 int file_read(const char *path, struct buf *out, struct diag_sink *d);
+/* As file_read, for rel inside the folder dir (which may itself be a
+ * link): refuses an absolute rel, a '..' component and a symbolic link at
+ * any component of rel, so that nothing outside dir is read. */
+int file_read_within(const char *dir, const char *rel, struct buf *out,
+                     struct diag_sink *d);
+
+/* Called after every successful file_read with the path, the file's status
+ * (from the open file) and what was read: the build records from it what
+ * each target was made from (build/deps.h). NULL (the default) for none.
+ * One observer per process. */
+struct stat;
+typedef void (*file_read_observer)(void *ctx, const char *path,
+                                   const struct stat *st, const void *data,
+                                   size_t len);
+void file_observe_reads(file_read_observer fn, void *ctx);
+/* Tells the observer of a file or folder used without file_read (a font
+ * opened by FreeType, a folder listed): data is then NULL. */
+void file_note_use(const char *path);
 /* Writes data to a temporary file beside path, then renames it over path.
  * On failure returns -1 (reported into d), removes the temporary file and
- * leaves any previous file at path untouched. */
+ * leaves any previous file at path untouched. The folder of path must not
+ * be a symbolic link (refused); a link at path itself is replaced by the
+ * new file, never written through. */
 int file_write_atomic(const char *path, const void *data, size_t len,
                       struct diag_sink *d);
-/* Creates path and its missing parents (mode 0777 before umask).
- * Returns 0, or -1 reported into d. */
+/* Creates path and its missing parents (mode 0777 before umask). The last
+ * two components (OUTDIR/NAME/charts: NAME and charts) must be real
+ * folders, not symbolic links; earlier ones may be links. Returns 0, or -1
+ * reported into d. */
 int file_mkdirs(const char *path, struct diag_sink *d);
 bool file_exists(const char *path);
 bool file_is_dir(const char *path);

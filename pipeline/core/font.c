@@ -180,6 +180,7 @@ fontset_load(struct fontset *fs, const char *manifest, struct diag_sink *d)
 			goto out;
 		}
 		fs->face[r] = font_load(path, d);
+		file_note_use(path);
 		free(path);
 		if (fs->face[r] == NULL)
 			goto out;

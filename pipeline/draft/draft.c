@@ -39,10 +39,12 @@ partial_read(struct partials *p, const char *name)
 	buf_init(&rel);
 	buf_printf(&rel, "partials/%s.md", name);
 	it->path = file_join(p->dir, buf_cstr(&rel));
-	buf_release(&rel);
-	/* Confinement: a partial is a plain name inside partials/. */
+	/* Confinement: a partial is a plain name inside partials/, read
+	 * through no symbolic link. */
 	it->found = schema_is_id(name) && file_exists(it->path) &&
-	            file_read(it->path, &it->text, p->d) == 0;
+	            file_read_within(p->dir, buf_cstr(&rel), &it->text, p->d) ==
+	                0;
+	buf_release(&rel);
 	if (it->found && p->used)
 		buf_append(p->used, it->path, strlen(it->path) + 1);
 	return it;
@@ -98,7 +100,7 @@ draft_run(const struct value *model, const char *templates_dir,
 		goto out;
 	parts.dir = fw->dir;
 	path = file_join(fw->dir, fw->letter);
-	if (file_read(path, &src, d) < 0)
+	if (file_read_within(fw->dir, fw->letter, &src, d) < 0)
 		goto out;
 	if (used)
 		buf_append(used, path, strlen(path) + 1);
@@ -106,7 +108,10 @@ draft_run(const struct value *model, const char *templates_dir,
 	if (t == NULL)
 		goto out;
 	struct tmpl_env env = {tmpl_escape_markdown, partial_get, &parts};
+	size_t errors = d->errors;
 	rc = tmpl_render(t, model, &env, out, d);
+	if (rc == 0 && d->errors > errors) /* a partial refused (confinement) */
+		rc = -1;
 out:
 	tmpl_free(t);
 	partials_release(&parts);

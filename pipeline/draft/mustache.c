@@ -57,6 +57,8 @@ struct render {
 	const struct arg *args; /* innermost first */
 	int depth;             /* partials, parents and blocks being expanded */
 	int frames;
+	size_t mark;           /* out->len when the render began */
+	size_t steps, max_steps, max_output;
 };
 
 static int render_ops(struct render *r, const struct tmpl *t, size_t from,
@@ -505,6 +507,30 @@ render_op(struct render *r, const struct tmpl *t, size_t i, bool bol)
 	}
 }
 
+/* Counts one op against the budget of a render; -1 (reported at op) once
+ * the render has run TMPL_MAX_STEPS ops or written TMPL_MAX_OUTPUT bytes. */
+static int
+over_budget(struct render *r, const struct tmpl *t, const struct tmpl_op *op)
+{
+	if (++r->steps > r->max_steps) {
+		diag_error(r->d, t->path, op->line, op->col,
+		           "the template runs more than %zu steps (the limit "
+		           "of work in one render)", r->max_steps);
+		diag_hint(r->d, "a partial that includes itself more than once, "
+		                "or sections nested over lists, multiply the work");
+		return -1;
+	}
+	if (r->out->len - r->mark > r->max_output) {
+		diag_error(r->d, t->path, op->line, op->col,
+		           "the template writes more than %zu bytes (the limit "
+		           "of one render's output)", r->max_output);
+		diag_hint(r->d, "a partial that includes itself more than once, "
+		                "or sections nested over lists, multiply the text");
+		return -1;
+	}
+	return 0;
+}
+
 /* Renders the ops [from, to) of t; first_bol makes the first of them
  * begin a line (the first line of an indented block) unless its line
  * compiled to nothing. */
@@ -522,20 +548,29 @@ render_ops(struct render *r, const struct tmpl *t, size_t from, size_t to,
 	for (size_t i = from; i < to && rc == 0;) {
 		const struct tmpl_op *op = &t->ops[i];
 		bool bol = op->bol || (first_bol && i == from && !op->alone);
-		rc = render_op(r, t, i, bol);
+		rc = over_budget(r, t, op) < 0 ? -1 : render_op(r, t, i, bol);
 		i = tmpl_op_has_body(op) ? op->end : i + 1;
 	}
 	r->frames--;
 	return rc;
 }
 
+void
+tmpl_set_budget(struct tmpl *t, size_t max_output, size_t max_steps)
+{
+	t->max_output = max_output;
+	t->max_steps = max_steps;
+}
+
 int
 tmpl_render(const struct tmpl *t, const struct value *data,
             const struct tmpl_env *env, struct buf *out, struct diag_sink *d)
 {
-	struct render r = {.env = env, .out = out, .d = d};
+	struct render r = {.env = env, .out = out, .d = d, .mark = out->len};
 	size_t mark = out->len;
 	r.escape = env && env->escape ? env->escape : tmpl_escape_html;
+	r.max_output = t->max_output ? t->max_output : TMPL_MAX_OUTPUT;
+	r.max_steps = t->max_steps ? t->max_steps : TMPL_MAX_STEPS;
 	buf_init(&r.ind);
 	buf_init(&r.scratch);
 	if (data)

@@ -48,10 +48,20 @@ struct tmpl *tmpl_compile(const char *path, const char *src, size_t len,
                           struct diag_sink *d);
 void tmpl_free(struct tmpl *t);
 
+/* One render writes at most TMPL_MAX_OUTPUT bytes and runs at most
+ * TMPL_MAX_STEPS ops (tags and pieces of text, counted each time a section
+ * or partial repeats them): a partial that includes itself twice, or
+ * sections nested over lists, would otherwise take exponential time. */
+#define TMPL_MAX_OUTPUT (16u << 20)
+#define TMPL_MAX_STEPS  10000000u
+/* Lowers (or raises) the two budgets of a render of t; 0 keeps a default. */
+void tmpl_set_budget(struct tmpl *t, size_t max_output, size_t max_steps);
+
 /* Renders t against data (may be NULL) and appends the text to out; env
  * may be NULL. Returns 0, or -1 after reporting into d (for example a
- * partial that does not compile, or partials nested deeper than
- * TMPL_MAX_DEPTH), and then leaves out as it was. Falsey are a missing
+ * partial that does not compile, partials nested deeper than
+ * TMPL_MAX_DEPTH, or a render past TMPL_MAX_OUTPUT or TMPL_MAX_STEPS),
+ * and then leaves out as it was. Falsey are a missing
  * name, null, false and the empty sequence; strings and numbers are
  * truthy, "" and 0 too. Typing scalars is the caller's (a schema, or
  * value_resolve_core): a VALUE_STRING "false" is truthy. */

@@ -51,6 +51,7 @@ struct tmpl {
 	size_t len;
 	struct tmpl_op *ops;
 	size_t nops, cap;
+	size_t max_output, max_steps; /* 0: the defaults (tmpl_set_budget) */
 };
 
 /* True for the kinds of op followed by a body. */

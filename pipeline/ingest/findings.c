@@ -18,6 +18,10 @@ static const char *const case_keys[] = {"id", "age_band", "tracked",
                                         "practice", NULL};
 static const char *const case_required[] = {"id", NULL};
 
+/* The most findings one inspection may hold, all files together
+ * (docs/limits.md): the checks across findings grow with the square. */
+#define FINDINGS_MAX 2000
+
 const char *const case_age_bands[CASE_AGE_BANDS] = {"0-4", "5-9", "10-12",
                                                     "13-15", "16-17"};
 
@@ -80,6 +84,15 @@ read_findings(struct reader *r, const struct value *root,
 		return;
 	}
 	size_t old = ins->nfindings;
+	if (old + list->n > FINDINGS_MAX) {
+		size_t at = old < FINDINGS_MAX ? FINDINGS_MAX - old : 0;
+		schema_error(r, list->items[at],
+		             "more than %d findings in the inspection, the limit "
+		             "of one letter", FINDINGS_MAX);
+		diag_hint(r->d, "a letter this long would not be read; see "
+		                "docs/limits.md");
+		return;
+	}
 	struct finding *grown =
 	    arena_grow(r->a, ins->findings, old * sizeof(*grown),
 	               (old + list->n + 1) * sizeof(*grown));

@@ -255,7 +255,7 @@ struct framework *
 framework_load(struct arena *a, const char *templates_dir, const char *id,
                struct diag_sink *d)
 {
-	char *dir = file_join(templates_dir, id);
+	char *dir = ingest_framework_dir(templates_dir, id);
 	char *path = file_join(dir, "framework.yaml");
 	struct framework *fw = NULL;
 	struct reader r = {a, arena_strdup(a, path), d, false};

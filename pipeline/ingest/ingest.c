@@ -40,27 +40,14 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Lists the frameworks under templates_dir into a hint. */
+/* Lists the frameworks on the search path templates_dir into a hint. */
 static void
 hint_frameworks(struct diag_sink *d, const char *templates_dir, const char *id)
 {
-	const char *names[64];
-	size_t n = 0;
-	DIR *dir = opendir(templates_dir);
-	struct dirent *e;
-	char *keep[64];
-	while (dir && n < 64 && (e = readdir(dir))) {
-		char *sub = file_join(templates_dir, e->d_name);
-		char *fy = file_join(sub, "framework.yaml");
-		if (e->d_name[0] != '.' && file_exists(fy))
-			names[n] = keep[n] = strdup(e->d_name), n++;
-		free(fy);
-		free(sub);
-	}
-	if (dir)
-		closedir(dir);
-	qsort(names, n, sizeof(*names), compare_names);
-	const char *near = diag_nearest(id, names, n);
+	size_t n;
+	char **names = ingest_framework_ids(templates_dir, &n);
+	const char *near =
+	    diag_nearest(id, (const char *const *)names, n);
 	struct buf list;
 	buf_init(&list);
 	for (size_t i = 0; i < n; i++)
@@ -73,7 +60,8 @@ hint_frameworks(struct diag_sink *d, const char *templates_dir, const char *id)
 		diag_hint(d, "frameworks are folders under %s", templates_dir);
 	buf_release(&list);
 	for (size_t i = 0; i < n; i++)
-		free(keep[i]);
+		free(names[i]);
+	free(names);
 }
 
 static const struct framework *
@@ -83,7 +71,7 @@ load_framework(struct reader *r, const struct value *root,
 	const char *id = schema_id(r, root, "framework");
 	if (id == NULL)
 		return NULL;
-	char *dir = file_join(templates_dir, id);
+	char *dir = ingest_framework_dir(templates_dir, id);
 	char *fy = file_join(dir, "framework.yaml");
 	bool exists = file_exists(fy);
 	free(fy);
@@ -152,6 +140,8 @@ static void
 check_unlisted(struct reader *r, const struct inspection *ins)
 {
 	char *dir = file_join(ins->dir, "findings");
+	file_note_use(ins->dir); /* cases.yaml may come or go */
+	file_note_use(dir);
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
@@ -209,13 +199,13 @@ static void
 load_names(struct arena *a, struct inspection *ins, const char *templates_dir,
            struct diag_sink *d)
 {
-	char *path = file_join(templates_dir, "inspectorates.yaml");
+	char *path = ingest_template_file(templates_dir, "inspectorates.yaml");
 	struct reader r = {a, NULL, d, false};
 	const struct value *root = load(&r, ins, path);
 	if (root)
 		read_names(&r, root, false, &ins->names, &ins->nnames);
 	free(path);
-	path = file_join(templates_dir, "terms.yaml");
+	path = ingest_template_file(templates_dir, "terms.yaml");
 	if (file_exists(path)) {
 		root = load(&r, ins, path);
 		if (root)

@@ -3,6 +3,7 @@
  * order and lists in letter order, so merged.yaml diffs show real change. */
 #include "merge/merge.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -587,6 +588,34 @@ merge_write(const struct value *model, struct buf *out)
 	yaml_emit(model, out);
 }
 
+/* merged.yaml's plain scalars back to what merge_write wrote them from:
+ * true and false, ~, and numbers (a string that reads as one of those is
+ * always quoted, core/yaml.c), so that a letter drafted from the file is
+ * the letter drafted in memory. */
+static void
+retype(struct value *v)
+{
+	if (v->kind == VALUE_SEQ)
+		for (size_t i = 0; i < v->n; i++)
+			retype(v->items[i]);
+	if (v->kind == VALUE_MAP)
+		for (size_t i = 0; i < v->n; i++)
+			retype(v->members[i].val);
+	if (v->kind != VALUE_STRING || !v->plain || v->len == 0)
+		return;
+	char *end;
+	double x = strtod(v->str, &end);
+	if (!strcmp(v->str, "true") || !strcmp(v->str, "false")) {
+		v->kind = VALUE_BOOL;
+		v->b = v->str[0] == 't';
+	} else if (!strcmp(v->str, "~")) {
+		v->kind = VALUE_NULL;
+	} else if (*end == '\0') {
+		v->kind = VALUE_NUMBER;
+		v->num = x;
+	}
+}
+
 struct value *
 merge_load(struct arena *a, const char *path, struct diag_sink *d)
 {
@@ -601,5 +630,6 @@ merge_load(struct arena *a, const char *path, struct diag_sink *d)
 		diag_hint(d, "make it with 'jtai merge'");
 		return NULL;
 	}
+	retype(v);
 	return v;
 }

@@ -27,6 +27,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "render/flow_int.h"
+#include "render/redline.h"
 #include "render/render.h"
 
 static const struct heading_style {
@@ -150,6 +151,7 @@ flow_new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 		b->quote_x[i] = w->quote_x[i];
 	}
 	b->run0 = f->nrun;
+	w->mark = MARK_NONE; /* a block starts unmarked */
 	take_marker(w, b);
 	set_nest(w, b);
 	return b;
@@ -157,9 +159,9 @@ flow_new_block(struct walker *w, enum block_kind kind, cmark_node *node)
 
 /* Appends text to the current block as a run in face; tabs and control
  * characters other than the newline of a hard break become spaces. */
-void
-flow_add_text(struct walker *w, const char *s, size_t n, enum font_role face,
-              double size)
+static void
+add_run(struct walker *w, const char *s, size_t n, enum font_role face,
+        double size)
 {
 	struct flow *f = w->f;
 	if (w->cur == SIZE_MAX || n == 0)
@@ -174,7 +176,7 @@ flow_add_text(struct walker *w, const char *s, size_t n, enum font_role face,
 	if (b->nruns > 0 && f->nrun > w->merge0) {
 		struct run *last = &f->run[f->nrun - 1];
 		if (last->face == face && last->size == size &&
-		    last->link == w->link &&
+		    last->link == w->link && last->mark == w->mark &&
 		    w->runoff[f->nrun - 1] + last->len == off) {
 			last->len += n;
 			return;
@@ -187,9 +189,38 @@ flow_add_text(struct walker *w, const char *s, size_t n, enum font_role face,
 		w->runoff = xgrow(w->runoff, &w->runoffcap, f->nrun + 1,
 		                  sizeof(*w->runoff));
 	w->runoff[f->nrun] = off;
-	f->run[f->nrun++] =
-	    (struct run){.len = n, .face = face, .size = size, .link = w->link};
+	f->run[f->nrun++] = (struct run){.len = n,
+	                                 .face = face,
+	                                 .size = size,
+	                                 .link = w->link,
+	                                 .mark = (unsigned char)w->mark};
 	b->nruns++;
+}
+
+/* A redline's marks (render/redline.h) set the mark of the text after
+ * them and are not shown; without opts->marks, text is added as it is. */
+void
+flow_add_text(struct walker *w, const char *s, size_t n, enum font_role face,
+              double size)
+{
+	if (!w->marks) {
+		add_run(w, s, n, face, size);
+		return;
+	}
+	size_t start = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		int m = redline_marker(s + i, n - i, &len);
+		if (m < 0) {
+			i++;
+			continue;
+		}
+		add_run(w, s + start, i - start, face, size);
+		w->mark = m;
+		i += len;
+		start = i;
+	}
+	add_run(w, s + start, n - start, face, size);
 }
 
 static void
@@ -607,6 +638,11 @@ flow_walk_document(struct walker *w, const char *md, size_t len)
 {
 	cmark_node *doc =
 	    cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+	if (render_check_nesting(doc, w->path, w->line_offset, w->d) < 0) {
+		w->rc = -1;
+		cmark_node_free(doc);
+		return;
+	}
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -622,10 +658,10 @@ flow_walk_document(struct walker *w, const char *md, size_t len)
 	cmark_node_free(doc);
 }
 
-int
-flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
-           size_t len, int line_offset, const struct render_opts *opts,
-           struct diag_sink *d)
+static int
+build(struct flow *f, struct arena *a, const char *path, const char *md,
+      size_t len, int line_offset, const struct render_opts *opts,
+      bool marks, struct diag_sink *d)
 {
 	memset(f, 0, sizeof(*f));
 	buf_init(&f->text);
@@ -636,12 +672,29 @@ flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
 	                   .opts = opts,
 	                   .d = d,
 	                   .cur = SIZE_MAX,
-	                   .link = -1};
+	                   .link = -1,
+	                   .marks = marks};
 	flow_walk_document(&w, md, len);
 	for (size_t r = 0; r < f->nrun; r++)
 		f->run[r].text = f->text.data + w.runoff[r];
 	free(w.runoff);
 	return w.rc;
+}
+
+int
+flow_build(struct flow *f, struct arena *a, const char *path, const char *md,
+           size_t len, int line_offset, const struct render_opts *opts,
+           struct diag_sink *d)
+{
+	return build(f, a, path, md, len, line_offset, opts, false, d);
+}
+
+int
+flow_build_marked(struct flow *f, struct arena *a, const char *path,
+                  const char *md, size_t len, int line_offset,
+                  const struct render_opts *opts, struct diag_sink *d)
+{
+	return build(f, a, path, md, len, line_offset, opts, true, d);
 }
 
 void

@@ -73,6 +73,8 @@ struct block {
 	bool keep;       /* BLOCK_TEXT: never split across pages (page.c) */
 	bool caption;    /* BLOCK_TEXT: the caption of the chart before it */
 	bool letterhead; /* the letterhead band opening page 1 */
+	bool new_page;   /* starts a page (a redline's letter after its
+	                  * summary) */
 	int nnest;
 	struct nest nest[FLOW_NEST]; /* outermost first */
 };
@@ -104,6 +106,11 @@ struct flow {
 int flow_build(struct flow *f, struct arena *a, const char *path,
                const char *md, size_t len, int line_offset,
                const struct render_opts *opts, struct diag_sink *d);
+/* flow_build for a redline: the marks of render/redline.h in md set the
+ * mark of the runs after them, and are not shown. */
+int flow_build_marked(struct flow *f, struct arena *a, const char *path,
+                      const char *md, size_t len, int line_offset,
+                      const struct render_opts *opts, struct diag_sink *d);
 void flow_release(struct flow *f);
 
 #endif

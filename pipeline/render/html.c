@@ -613,6 +613,11 @@ render_html(const char *path, const char *md, size_t len,
 	                                       CMARK_OPT_VALIDATE_UTF8);
 	const char *title = frontmatter_title(&fm, first_h1(a, doc), a, path);
 	h.main_at = main_start(doc);
+	if (render_check_nesting(doc, path, h.line_offset, d) < 0) {
+		cmark_node_free(doc);
+		arena_free(a);
+		return -1;
+	}
 	put_head(out, &fm, title);
 	if (h.main_at)
 		buf_puts(out, "<a class=\"skip\" href=\"#main\">Skip to main "

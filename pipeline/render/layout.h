@@ -31,6 +31,7 @@ struct run {
 	enum font_role face;
 	double size;
 	int link; /* index into the caller's table of links, or -1 */
+	unsigned char mark; /* a redline's mark (render/redline.h), or 0 */
 };
 
 /* A stretch of one run on one line, shown as one string. */

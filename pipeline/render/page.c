@@ -32,6 +32,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "render/page_int.h"
+#include "render/redline.h"
 
 #define RULE_HEIGHT      0.75
 #define HEAD_RULE_HEIGHT 2.0  /* the rule under the letterhead */
@@ -459,7 +460,13 @@ pager_segs(struct pager *p, const struct run *runs, const struct line *ln,
 		                              x + sg->x, y, sg->width);
 		t->face = r->face;
 		t->size = r->size;
-		if (r->link >= 0) {
+		t->mark = r->mark;
+		if (r->mark != 0) {
+			t->ink = r->mark == MARK_INS ? INK_INS : INK_DEL;
+			pager_mark(dl, t);
+			if (r->link >= 0)
+				push_link(dl, t, r->link);
+		} else if (r->link >= 0) {
 			t->ink = INK_LINK;
 			push_link(dl, t, r->link);
 		} else if (dl->flow.block[p->block].caption) {
@@ -669,6 +676,8 @@ page_build(struct doc_layout *dl, struct layout *l)
 	pager_new_page(&p);
 	for (size_t i = 0; i < f->n; i++) {
 		p.block = i;
+		if (f->block[i].new_page && !p.fresh)
+			pager_new_page(&p);
 		if (f->block[i].kind == BLOCK_TEXT)
 			place_text(&p, i);
 		else if (f->block[i].kind == BLOCK_TABLE)

@@ -34,7 +34,14 @@ struct scene;
 #define TABLE_RULE   0.5
 #define TABLE_BORDER 0.75
 
-enum ink { INK_TEXT, INK_LINK, INK_MUTED, INK_RULE };
+enum ink {
+	INK_TEXT,
+	INK_LINK,
+	INK_MUTED,
+	INK_RULE,
+	INK_INS, /* a redline's inserted text (render/redline.h) */
+	INK_DEL  /* and its deleted text */
+};
 
 /* A string shown in one face and size, starting at its baseline (x, y). */
 struct pg_text {
@@ -47,12 +54,14 @@ struct pg_text {
 	size_t block; /* the flow block it belongs to; SIZE_MAX: a footer */
 	bool marker;  /* a list item's marker */
 	size_t link;  /* the pg_link it is part of, or SIZE_MAX */
+	unsigned char mark; /* a redline's mark (render/redline.h), or 0 */
 };
 
 enum pg_rect_kind {
 	RECT_FILL,  /* a rule: filled in ink */
 	RECT_QUOTE, /* a quote box: shaded, with a bar at its left edge */
-	RECT_SHADE  /* a table's header row: shaded as a quote box */
+	RECT_SHADE, /* a table's header row: shaded as a quote box */
+	RECT_OVER   /* filled in ink over the text: a redline's strike */
 };
 
 struct pg_rect {

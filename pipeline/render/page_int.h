@@ -66,6 +66,10 @@ void pager_marker(struct pager *p, const struct block *b, double y);
 void pager_segs(struct pager *p, const struct run *runs, const struct line *ln,
                 double x, double y);
 
+/* A redline's marks (render/redline.c): the underline or strike of
+ * marked text t, and the bar in the margin beside its line. */
+void pager_mark(struct doc_layout *dl, const struct pg_text *t);
+
 /* Tables (page_table.c). Breaks table block i's cells into lines at
  * column widths taken from their content. */
 void pager_table_break(struct pager *p, size_t i);

@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/font.h"
 #include "render/page.h"
+#include "render/pdf_chart.h"
 #include "render/pdfa.h"
 #include "render/subset.h"
 #include "render/tag.h"
@@ -28,6 +29,8 @@ static const struct rgb inks[] = {
     [INK_LINK] = {0.114, 0.439, 0.722},  /* #1d70b8 */
     [INK_MUTED] = {0.314, 0.353, 0.373}, /* #505a5f */
     [INK_RULE] = {0.694, 0.706, 0.714},  /* #b1b4b6 */
+    [INK_INS] = {0.0, 0.439, 0.235},     /* #00703c: a redline's insertion */
+    [INK_DEL] = {0.831, 0.208, 0.110},   /* #d4351c: and its deletion */
 };
 /* Quote boxes and table headers. */
 static const struct rgb shade = {0.953, 0.949, 0.945}; /* #f3f2f1 */
@@ -142,93 +145,20 @@ draw_rect(HPDF_Page pg, const struct pg_rect *r)
 		fill_rect(pg, r->x, r->y, r->w, r->h, shade);
 		break;
 	case RECT_FILL:
+	case RECT_OVER:
 		fill_rect(pg, r->x, r->y, r->w, r->h, inks[r->ink]);
 		break;
 	}
 }
 
-static void
-chart_path(HPDF_Page pg, const struct pg_chart *c, const struct scene_op *op)
-{
-	double s = c->scale;
-	for (size_t i = 0; i < op->nsegs; i++) {
-		const struct seg *sg = &op->segs[i];
-		HPDF_REAL x[3], y[3];
-		for (int k = 0; k < 3; k++) {
-			x[k] = (HPDF_REAL)(c->x + sg->x[k] * s);
-			y[k] = (HPDF_REAL)(PAGE_HEIGHT - c->y - sg->y[k] * s);
-		}
-		if (sg->kind == SEG_MOVE || (i == 0 && sg->kind == SEG_LINE))
-			HPDF_Page_MoveTo(pg, x[0], y[0]);
-		else if (sg->kind == SEG_LINE)
-			HPDF_Page_LineTo(pg, x[0], y[0]);
-		else if (sg->kind == SEG_CURVE && i > 0)
-			HPDF_Page_CurveTo(pg, x[0], y[0], x[1], y[1], x[2],
-			                  y[2]);
-		else if (sg->kind == SEG_CLOSE && i > 0)
-			HPDF_Page_ClosePath(pg);
-	}
-}
-
-static void
-chart_text(struct pdf *p, HPDF_Page pg, const struct pg_chart *c,
-           const struct scene_op *op)
-{
-	enum font_role r = op->bold ? FONT_BOLD : FONT_REGULAR;
-	double size = op->size * c->scale;
-	double x = c->x + op->x * c->scale;
-	size_t n = strlen(op->text);
-	if (n == 0 || size <= 0)
-		return;
-	double w = font_width(p->fonts->face[r], op->text, n, size);
-	if (op->anchor == ANCHOR_MIDDLE)
-		x -= w / 2;
-	else if (op->anchor == ANCHOR_END)
-		x -= w;
-	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, pdf_font(p, r), (HPDF_REAL)size);
-	set_fill(pg, op->color);
-	HPDF_Page_TextOut(pg, (HPDF_REAL)x,
-	                  (HPDF_REAL)(PAGE_HEIGHT - c->y - op->y * c->scale),
-	                  op->text);
-	HPDF_Page_EndText(pg);
-}
-
-/* Replays a chart's scene as vector graphics, its text real text. */
+/* Chart c, drawn in the letter's regular and bold faces. */
 static void
 draw_chart(struct pdf *p, HPDF_Page pg, const struct pg_chart *c)
 {
-	const struct scene *sc = c->scene;
-	HPDF_Page_GSave(pg);
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct scene_op *op = &sc->ops[i];
-		const struct rgb *k = &op->color;
-		switch (op->kind) {
-		case OP_FILL:
-			if (op->nsegs == 0)
-				break;
-			set_fill(pg, *k);
-			chart_path(pg, c, op);
-			HPDF_Page_Fill(pg);
-			break;
-		case OP_STROKE:
-			if (op->nsegs == 0)
-				break;
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)k->r,
-			                       (HPDF_REAL)k->g,
-			                       (HPDF_REAL)k->b);
-			HPDF_Page_SetLineWidth(
-			    pg, (HPDF_REAL)(op->line_width * c->scale));
-			chart_path(pg, c, op);
-			HPDF_Page_Stroke(pg);
-			break;
-		case OP_TEXT:
-			if (op->text)
-				chart_text(p, pg, c, op);
-			break;
-		}
-	}
-	HPDF_Page_GRestore(pg);
+	struct pdf_chart_fonts f = {
+	    {pdf_font(p, FONT_REGULAR), pdf_font(p, FONT_BOLD)},
+	    {p->fonts->face[FONT_REGULAR], p->fonts->face[FONT_BOLD]}};
+	pdf_chart_draw(pg, c, &f);
 }
 
 /* A link target as a URI: bytes outside printable ASCII, and the few that
@@ -284,15 +214,20 @@ text_state_reset(struct pdf *p)
 	p->cur_ink = -1;
 }
 
-/* Rules, shading and boxes: behind the text, and artifacts. */
+/* Rules, shading and boxes: behind the text (over it: a redline's
+ * strikes, when over is set), and artifacts. */
 static void
-draw_rects(struct pdf *p, HPDF_Page pg, const struct pg_page *page)
+draw_rects(struct pdf *p, HPDF_Page pg, const struct pg_page *page, bool over)
 {
-	if (page->nrect == 0)
+	size_t n = 0;
+	for (size_t i = 0; i < page->nrect; i++)
+		n += (p->dl->rect[page->rect0 + i].kind == RECT_OVER) == over;
+	if (n == 0)
 		return;
 	tag_artifact(p->tag, "Layout");
 	for (size_t i = 0; i < page->nrect; i++)
-		draw_rect(pg, &p->dl->rect[page->rect0 + i]);
+		if ((p->dl->rect[page->rect0 + i].kind == RECT_OVER) == over)
+			draw_rect(pg, &p->dl->rect[page->rect0 + i]);
 	tag_close(p->tag);
 }
 
@@ -346,8 +281,9 @@ draw_page(struct pdf *p, HPDF_Page pg, size_t i)
 	HPDF_Page_SetHeight(pg, (HPDF_REAL)PAGE_HEIGHT);
 	tag_page(p->tag, pg, i);
 	text_state_reset(p);
-	draw_rects(p, pg, page);
+	draw_rects(p, pg, page, false);
 	draw_content(p, pg, page);
+	draw_rects(p, pg, page, true);
 	HPDF_Page_BeginText(pg);
 	tag_artifact(p->tag, "Pagination");
 	for (int k = 0; k < 2; k++)

@@ -6,6 +6,7 @@
 #include "render/render.h"
 
 #include <cmark.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,4 +102,132 @@ render_chart(const struct render_opts *opts, cmark_node *image,
 	if (sc == NULL)
 		diag_error(d, path, line, col, "unknown chart '%s'", url + 6);
 	return sc;
+}
+
+static bool
+is_block_container(cmark_node_type t)
+{
+	return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
+	       t == CMARK_NODE_ITEM;
+}
+
+static bool
+is_inline_container(cmark_node_type t)
+{
+	return t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
+	       t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+static cmark_node *
+block_of(cmark_node *node)
+{
+	while (cmark_node_get_type(node) > CMARK_NODE_LAST_BLOCK)
+		node = cmark_node_parent(node);
+	return node;
+}
+
+/* The length of the longest run of characters without a space in s, in
+ * characters (UTF-8 continuation bytes are not counted). */
+static size_t
+longest_word(const char *s)
+{
+	size_t best = 0, n = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+			n = 0;
+		else if ((c & 0xC0) != 0x80 && ++n > best)
+			best = n;
+	}
+	return best;
+}
+
+struct limits_walk {
+	const char *path;
+	int line_offset;
+	struct diag_sink *d;
+	cmark_node *block; /* the leaf block whose text is being counted */
+	size_t chars;      /* its characters so far */
+};
+
+static int
+limit_error(struct limits_walk *lw, cmark_node *node, const char *fmt,
+            size_t n, const char *hint)
+{
+	cmark_node *blk = block_of(node);
+	diag_error(lw->d, lw->path,
+	           cmark_node_get_start_line(blk) + lw->line_offset,
+	           cmark_node_get_start_column(blk), fmt, n);
+	diag_hint(lw->d, "%s", hint);
+	return -1;
+}
+
+/* Checks the words and the length of the text in node (a text, code or
+ * code block node). */
+static int
+check_text(struct limits_walk *lw, cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+	if (s == NULL)
+		return 0;
+	if (longest_word(s) > RENDER_MAX_WORD)
+		return limit_error(lw, node,
+		                   "a word longer than %zu characters (the limit "
+		                   "of one word)", RENDER_MAX_WORD,
+		                   "break it with spaces; a long link can be "
+		                   "written [as text](URL)");
+	cmark_node *blk = block_of(node);
+	if (blk != lw->block) {
+		lw->block = blk;
+		lw->chars = 0;
+	}
+	lw->chars += strlen(s);
+	if (lw->chars > RENDER_MAX_BLOCK)
+		return limit_error(lw, node,
+		                   "a paragraph longer than %zu bytes (the limit "
+		                   "of one paragraph)", RENDER_MAX_BLOCK,
+		                   "split it into paragraphs");
+	return 0;
+}
+
+int
+render_check_nesting(cmark_node *doc, const char *path, int line_offset,
+                     struct diag_sink *d)
+{
+	struct limits_walk lw = {path, line_offset, d, NULL, 0};
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t blocks = 0, inlines = 0;
+	int rc = 0;
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		bool enter = ev == CMARK_EVENT_ENTER;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK) {
+			rc = check_text(&lw, node);
+			continue;
+		}
+		if (is_block_container(t))
+			enter ? blocks++ : blocks--;
+		else if (is_inline_container(t))
+			enter ? inlines++ : inlines--;
+		else
+			continue;
+		if (blocks <= RENDER_MAX_NESTING && inlines <= RENDER_MAX_NESTING)
+			continue;
+		rc = limit_error(&lw, node,
+		                 blocks > RENDER_MAX_NESTING
+		                     ? "Markdown nested deeper than %zu levels (the "
+		                       "limit of lists and block quotes inside each "
+		                       "other)"
+		                     : "Markdown nested deeper than %zu levels (the "
+		                       "limit of emphasis and links inside each "
+		                       "other)",
+		                 RENDER_MAX_NESTING,
+		                 "flatten the text: a letter reads best with two "
+		                 "levels at most");
+	}
+	cmark_iter_free(it);
+	return rc;
 }

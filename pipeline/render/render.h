@@ -43,4 +43,18 @@ const struct scene *render_chart(const struct render_opts *opts,
                                  struct cmark_node *image, const char *path,
                                  int line_offset, struct diag_sink *d);
 
+/* Limits of the Markdown laid out (docs/limits.md): lists, items and block
+ * quotes nest RENDER_MAX_NESTING deep at most, and so do emphasis, strong
+ * emphasis and links; a word (characters without a space) is at most
+ * RENDER_MAX_WORD characters; a paragraph, heading or code block at most
+ * RENDER_MAX_BLOCK bytes. */
+#define RENDER_MAX_NESTING ((size_t)32)
+#define RENDER_MAX_WORD    ((size_t)1000)
+#define RENDER_MAX_BLOCK   ((size_t)100000)
+
+/* Returns 0, or -1 after reporting at the first block past one of the
+ * limits above (its lines line_offset on in path). */
+int render_check_nesting(struct cmark_node *doc, const char *path,
+                         int line_offset, struct diag_sink *d);
+
 #endif

@@ -11,9 +11,9 @@
  *   draw    chart_draw of every chart: the model read, text measured and
  *           wrapped, the scene built (once per letter: the PDF, the HTML
  *           and the SVG files share the scenes);
- *   replay  the scenes replayed on a libharu page with the calls that
- *           render/pdf.c's draw_chart makes (a copy of its loop: pdf.c
- *           keeps it static), the fonts already loaded, as in a letter;
+ *   replay  the scenes replayed on a libharu page by pdf_chart_draw
+ *           (render/pdf_chart.h), as render/pdf.c does, the fonts
+ *           already loaded, as in a letter;
  *   total   draw + replay: drawing all of a letter's charts into the PDF;
  *   file    what the charts add to writing the whole letter: pdf_write of
  *           its layout less pdf_write of the same layout with the charts
@@ -40,6 +40,7 @@
 #include "merge/merge.h"
 #include "render/page.h"
 #include "render/pdf.h"
+#include "render/pdf_chart.h"
 #include "render/render.h"
 
 #include "bench.h"
@@ -109,75 +110,16 @@ page_open(struct page *p, const struct fontset *fonts)
 	return p->font[0] && p->font[1] && p->pg ? 0 : -1;
 }
 
-static void
-replay_path(HPDF_Page pg, const struct scene_op *op, double x0, double y0)
-{
-	for (size_t i = 0; i < op->nsegs; i++) {
-		const struct seg *g = &op->segs[i];
-		HPDF_REAL x[3], y[3];
-		for (int k = 0; k < 3; k++) {
-			x[k] = (HPDF_REAL)(x0 + g->x[k]);
-			y[k] = (HPDF_REAL)(y0 - g->y[k]);
-		}
-		if (g->kind == SEG_MOVE || (i == 0 && g->kind == SEG_LINE))
-			HPDF_Page_MoveTo(pg, x[0], y[0]);
-		else if (g->kind == SEG_LINE)
-			HPDF_Page_LineTo(pg, x[0], y[0]);
-		else if (g->kind == SEG_CURVE)
-			HPDF_Page_CurveTo(pg, x[0], y[0], x[1], y[1], x[2],
-			                  y[2]);
-		else
-			HPDF_Page_ClosePath(pg);
-	}
-}
-
-/* What render/pdf.c's draw_chart does with a scene at (x0, top). */
+/* What render/pdf.c does with a scene at (x0, top): pdf_chart_draw. */
 static void
 replay(struct page *p, const struct fontset *fonts, const struct scene *sc,
        double x0, double top)
 {
-	HPDF_Page pg = p->pg;
-	double y0 = 841.89 - top;
-	HPDF_Page_GSave(pg);
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct scene_op *op = &sc->ops[i];
-		struct rgb k = op->color;
-		switch (op->kind) {
-		case OP_FILL:
-			HPDF_Page_SetRGBFill(pg, (HPDF_REAL)k.r, (HPDF_REAL)k.g,
-			                     (HPDF_REAL)k.b);
-			replay_path(pg, op, x0, y0);
-			HPDF_Page_Fill(pg);
-			break;
-		case OP_STROKE:
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)k.r,
-			                       (HPDF_REAL)k.g, (HPDF_REAL)k.b);
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)op->line_width);
-			replay_path(pg, op, x0, y0);
-			HPDF_Page_Stroke(pg);
-			break;
-		case OP_TEXT: {
-			const struct font *f =
-			    fonts->face[op->bold ? FONT_BOLD : FONT_REGULAR];
-			double w =
-			    font_width(f, op->text, strlen(op->text), op->size);
-			double x = x0 + op->x -
-			           (op->anchor == ANCHOR_MIDDLE ? w / 2
-			            : op->anchor == ANCHOR_END  ? w
-			                                        : 0);
-			HPDF_Page_BeginText(pg);
-			HPDF_Page_SetFontAndSize(pg, p->font[op->bold],
-			                         (HPDF_REAL)op->size);
-			HPDF_Page_SetRGBFill(pg, (HPDF_REAL)k.r, (HPDF_REAL)k.g,
-			                     (HPDF_REAL)k.b);
-			HPDF_Page_TextOut(pg, (HPDF_REAL)x,
-			                  (HPDF_REAL)(y0 - op->y), op->text);
-			HPDF_Page_EndText(pg);
-			break;
-		}
-		}
-	}
-	HPDF_Page_GRestore(pg);
+	struct pg_chart c = {.scene = sc, .x = x0, .y = top, .scale = 1};
+	struct pdf_chart_fonts f = {
+	    {p->font[0], p->font[1]},
+	    {fonts->face[FONT_REGULAR], fonts->face[FONT_BOLD]}};
+	pdf_chart_draw(p->pg, &c, &f);
 }
 
 /* Times the replay of every scene of l onto a fresh page. */

@@ -71,26 +71,50 @@ Test(diag, json_and_github_formats_for_tools)
 	diag_warning(&d, "c,d:e.yaml", 0, 0, "50%% done\nnext");
 	struct buf b;
 	buf_init(&b);
+	diag_error(&d, "p.yaml", 2, 0, "a postcode in print [pd-postcode]");
+	diag_note(&d, NULL, 0, 0, "not a rule [x y]");
 	diag_format_json(&d, &b);
 	cr_assert_str_eq(buf_cstr(&b),
-	                 "[\n  {\"path\": \"a \\\"b\\\".yaml\", \"line\": 3, "
-	                 "\"col\": 7, \"severity\": \"error\", \"message\": "
-	                 "\"bad\\u0009key 'x'\", \"hint\": \"did you mean 'y'?\"},"
-	                 "\n  {\"path\": \"c,d:e.yaml\", \"line\": 0, \"col\": 0, "
-	                 "\"severity\": \"warning\", \"message\": \"50% done\\n"
-	                 "next\", \"hint\": null}\n]\n");
+	                 "{\n  \"diagnostics\": [\n"
+	                 "    {\"file\": \"a \\\"b\\\".yaml\", \"line\": 3, "
+	                 "\"column\": 7, \"severity\": \"error\", \"message\": "
+	                 "\"bad\\u0009key 'x'\", \"hint\": \"did you mean 'y'?\", "
+	                 "\"rule\": null},\n"
+	                 "    {\"file\": \"c,d:e.yaml\", \"line\": null, "
+	                 "\"column\": null, \"severity\": \"warning\", "
+	                 "\"message\": \"50% done\\nnext\", \"hint\": null, "
+	                 "\"rule\": null},\n"
+	                 "    {\"file\": \"p.yaml\", \"line\": 2, \"column\": 1, "
+	                 "\"severity\": \"error\", \"message\": \"a postcode in "
+	                 "print\", \"hint\": null, \"rule\": \"pd-postcode\"},\n"
+	                 "    {\"file\": null, \"line\": null, \"column\": null, "
+	                 "\"severity\": \"note\", \"message\": \"not a rule [x y]\", "
+	                 "\"hint\": null, \"rule\": null}\n"
+	                 "  ],\n  \"errors\": 2,\n  \"warnings\": 1\n}\n");
 	buf_clear(&b);
 	diag_format_github(&d, &b);
 	cr_assert_str_eq(buf_cstr(&b),
 	                 "::error file=a \"b\".yaml,line=3,col=7::bad\tkey 'x' "
 	                 "(did you mean 'y'?)\n"
-	                 "::warning file=c%2Cd%3Ae.yaml::50%25 done%0Anext\n");
+	                 "::warning file=c%2Cd%3Ae.yaml::50%25 done%0Anext\n"
+	                 "::error file=p.yaml,line=2,col=1::a postcode in print "
+	                 "[pd-postcode]\n"
+	                 "::notice ::not a rule [x y]\n");
+	struct diag_sink copy;
+	diag_init(&copy);
+	diag_append(&copy, &d);
+	diag_append(&copy, &d);
+	cr_assert_eq(copy.n, 8);
+	cr_assert_eq(copy.errors, 4);
+	cr_assert_str_eq(copy.items[4].hint, "did you mean 'y'?");
+	diag_release(&copy);
 	diag_werror(&d);
-	cr_assert_eq(d.errors, 2);
+	cr_assert_eq(d.errors, 3);
 	cr_assert_eq(d.warnings, 0);
 	buf_clear(&b);
 	diag_format_json(&(struct diag_sink){0}, &b);
-	cr_assert_str_eq(buf_cstr(&b), "[]\n");
+	cr_assert_str_eq(buf_cstr(&b), "{\n  \"diagnostics\": [],\n  "
+	                               "\"errors\": 0,\n  \"warnings\": 0\n}\n");
 	buf_release(&b);
 	diag_release(&d);
 }

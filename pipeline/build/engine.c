@@ -1,0 +1,842 @@
+/* jtai build's engine: plans every inspection's targets against the state
+ * (build/state.h), then runs the stale inspections, each as one job: in
+ * this process when there is one job or one job slot, else each in a
+ * worker process forked from this one (so that the fonts, loaded once,
+ * are shared), at most o->jobs at a time.
+ *
+ * A worker sends its news to the parent down a pipe, one line each:
+ *   R<record>   a state record (build/state.c), which the parent applies
+ *               and appends to the log: only the parent writes the log
+ *   S<verb>\t<target>   a target started
+ *   K<n>        n planned targets came out up to date (negative: more)
+ *   W<target>\t<reason> why the target is rebuilt (--explain)
+ * and its diagnostics down a second pipe, its standard error, printed
+ * whole when it ends so that each inspection's messages stay together.
+ *
+ * SIGINT and SIGTERM stop the build: no new job starts, running jobs
+ * finish (workers ignore SIGINT, which a terminal sends them too), and the
+ * build exits with 130. A worker dies with its parent (PR_SET_PDEATHSIG),
+ * so a build killed at any moment leaves no process behind; the next one
+ * finds the state marked unclean and removes stray temporary files. */
+#define _GNU_SOURCE /* pipe2 */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "build/build_int.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/file.h"
+
+/* ---- digests of files, once per run ---- */
+
+struct memo_entry {
+	char *path;
+	struct digest dg;
+};
+
+struct memo {
+	struct memo_entry *v;
+	size_t cap, n;
+};
+
+static struct memo_entry *
+memo_slot(struct memo *m, const char *path)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct memo_entry *old = m->v;
+		size_t oc = m->cap;
+		m->cap = oc ? oc * 2 : 4096;
+		m->v = xcalloc(m->cap, sizeof(*m->v));
+		for (size_t i = 0; i < oc; i++)
+			if (old[i].path)
+				*memo_slot(m, old[i].path) = old[i];
+		free(old);
+	}
+	size_t i = (size_t)XXH3_64bits(path, strlen(path)) & (m->cap - 1);
+	while (m->v[i].path && strcmp(m->v[i].path, path))
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+void
+engine_note(struct engine *e, const char *path, struct digest dg)
+{
+	struct memo_entry *s = memo_slot(e->memo, path);
+	if (s->path == NULL) {
+		s->path = xstrdup(path);
+		e->memo->n++;
+	}
+	s->dg = dg;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->v[i].path);
+	free(m->v);
+	free(m);
+}
+
+void
+record_file(struct engine *e, struct emit *em, const char *path,
+            const struct stamp *s, struct digest dg)
+{
+	struct digest known;
+	if (s->mtime_ns >= e->racy_ns || s->ctime_ns >= e->racy_ns ||
+	    (state_file(e->st, path, s, &known) && digest_eq(known, dg)))
+		return;
+	struct buf line;
+	buf_init(&line);
+	state_line_file(&line, path, s, dg);
+	em->record(em, line.data, line.len);
+	buf_release(&line);
+}
+
+static int
+read_fd(int fd, struct buf *out)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		buf_append(out, chunk, (size_t)n);
+	}
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's names, sorted, one a line: what a folder holds counts as
+ * its content (a new findings file makes the inspection stale). */
+static void
+listing(const char *path, struct buf *out)
+{
+	DIR *dp = opendir(path);
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	if (dp)
+		closedir(dp);
+	qsort(names, n, sizeof(*names), cmp_name);
+	buf_append(out, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(out, "%s\n", names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static struct digest
+digest_now(struct engine *e, struct emit *em, const char *path)
+{
+	struct digest dg = {0, 0};
+	struct stat sb;
+	if (stat(path, &sb) < 0 || !(S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)))
+		return dg;
+	struct stamp s;
+	stamp_of(&sb, &s);
+	if (state_file(e->st, path, &s, &dg))
+		return dg;
+	if (S_ISDIR(sb.st_mode)) {
+		struct buf b;
+		buf_init(&b);
+		listing(path, &b);
+		dg = digest_bytes(b.data, b.len);
+		record_file(e, em, path, &s, dg);
+		buf_release(&b);
+		return dg;
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return dg;
+	struct buf b;
+	buf_init(&b);
+	if (fstat(fd, &sb) == 0 && read_fd(fd, &b) == 0) {
+		stamp_of(&sb, &s);
+		dg = digest_bytes(b.data ? b.data : "", b.len);
+		record_file(e, em, path, &s, dg);
+	}
+	close(fd);
+	buf_release(&b);
+	return dg;
+}
+
+struct digest
+engine_digest(struct engine *e, struct emit *em, const char *path)
+{
+	struct memo_entry *s = memo_slot(e->memo, path);
+	if (s->path != NULL)
+		return s->dg;
+	struct digest dg = digest_now(e, em, path);
+	engine_note(e, path, dg);
+	return dg;
+}
+
+int
+engine_env(struct engine *e, struct diag_sink *d)
+{
+	if (e->env_ready)
+		return 0;
+	if (build_env_init(&e->env, build_datadir(), d) < 0)
+		return -1;
+	e->env_ready = true;
+	return 0;
+}
+
+/* ---- news: direct, or down a pipe ---- */
+
+struct news {
+	struct emit em;
+	struct engine *e;
+	int fd;            /* a worker's pipe; -1 in the parent */
+	size_t done, total;
+	bool line_open;    /* a progress line is on the terminal */
+};
+
+static void
+progress(struct news *n, const char *verb, const char *target)
+{
+	const struct build_opts *o = n->e->o;
+	n->done++;
+	if (n->done > n->total)
+		n->total = n->done;
+	if (o->quiet)
+		return;
+	if (o->progress) {
+		fprintf(stderr, "\r[%zu/%zu] %s %s\033[K", n->done, n->total, verb,
+		        target);
+		fflush(stderr);
+		n->line_open = true;
+	} else {
+		printf("[%zu/%zu] %s %s\n", n->done, n->total, verb, target);
+	}
+}
+
+/* Ends the progress line before other text goes to the terminal. */
+static void
+progress_clear(struct news *n)
+{
+	if (n->line_open) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		n->line_open = false;
+	}
+}
+
+static void
+explain(struct news *n, const char *target, const char *reason)
+{
+	if (n->e->o->quiet)
+		return;
+	progress_clear(n);
+	printf("%s: %s\n", target, reason);
+	fflush(stdout);
+}
+
+static void
+send(struct news *n, char kind, const char *a, size_t alen, const char *b)
+{
+	struct buf m;
+	buf_init(&m);
+	buf_append(&m, &kind, 1);
+	buf_append(&m, a, alen);
+	if (b != NULL) {
+		buf_append(&m, "\t", 1);
+		buf_append(&m, b, strlen(b));
+	}
+	if (m.data[m.len - 1] != '\n')
+		buf_append(&m, "\n", 1);
+	const char *p = m.data;
+	size_t left = m.len;
+	while (left > 0) {
+		ssize_t w = write(n->fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			break;
+		p += w;
+		left -= (size_t)w;
+	}
+	buf_release(&m);
+}
+
+static void
+em_record(struct emit *em, const char *line, size_t len)
+{
+	struct news *n = (struct news *)em;
+	state_apply(n->e->st, line, len); /* a worker's copy, or the log */
+	if (n->fd >= 0)
+		send(n, 'R', line, len, NULL);
+}
+
+static void
+em_start(struct emit *em, const char *verb, const char *target)
+{
+	struct news *n = (struct news *)em;
+	if (n->fd >= 0)
+		send(n, 'S', verb, strlen(verb), target);
+	else
+		progress(n, verb, target);
+}
+
+static void
+em_skip(struct emit *em, int delta)
+{
+	struct news *n = (struct news *)em;
+	if (n->fd >= 0) {
+		char s[32];
+		int len = snprintf(s, sizeof(s), "%d", delta);
+		send(n, 'K', s, (size_t)len, NULL);
+	} else if (delta > 0) {
+		n->total -= (size_t)delta < n->total ? (size_t)delta : n->total;
+	} else {
+		n->total += (size_t)-delta;
+	}
+}
+
+static void
+em_why(struct emit *em, const char *target, const char *reason)
+{
+	struct news *n = (struct news *)em;
+	if (n->fd >= 0)
+		send(n, 'W', target, strlen(target), reason);
+	else
+		explain(n, target, reason);
+}
+
+static void
+news_init(struct news *n, struct engine *e, int fd)
+{
+	memset(n, 0, sizeof(*n));
+	n->em = (struct emit){em_record, em_start, em_skip, em_why};
+	n->e = e;
+	n->fd = fd;
+}
+
+/* A line from a worker, applied in the parent. */
+static void
+news_line(struct news *n, char *line, size_t len)
+{
+	if (len == 0)
+		return;
+	char *tab = memchr(line, '\t', len);
+	switch (line[0]) {
+	case 'R': state_apply(n->e->st, line + 1, len - 1); break;
+	case 'S':
+		if (tab) {
+			*tab = '\0';
+			progress(n, line + 1, tab + 1);
+		}
+		break;
+	case 'K': em_skip(&n->em, atoi(line + 1)); break;
+	case 'W':
+		if (tab) {
+			*tab = '\0';
+			explain(n, line + 1, tab + 1);
+		}
+		break;
+	}
+}
+
+/* ---- signals ---- */
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+catch_stops(struct sigaction *old_int, struct sigaction *old_term)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	stop_signal = 0;
+	sigaction(SIGINT, &sa, old_int);
+	sigaction(SIGTERM, &sa, old_term);
+}
+
+/* ---- jobs ---- */
+
+struct run {
+	struct engine *e;
+	struct news news;
+	char **dirs;
+	size_t n;
+	size_t *stale; /* indexes of the inspections with stale targets */
+	size_t nstale;
+	char **failed;
+	size_t nfailed;
+};
+
+static void
+note_failure(struct run *r, const char *name)
+{
+	r->failed = xrealloc(r->failed, (r->nfailed + 1) * sizeof(char *));
+	r->failed[r->nfailed++] = xstrdup(name);
+}
+
+static void
+report(struct run *r, const struct diag_sink *d)
+{
+	if (d->n == 0)
+		return;
+	progress_clear(&r->news);
+	fflush(stdout);
+	r->e->o->report(d);
+}
+
+/* Runs job i in this process. */
+static int
+run_here(struct run *r, size_t i)
+{
+	struct diag_sink d;
+	diag_init(&d);
+	const char *dir = r->dirs[i];
+	int rc = job_run(r->e, &r->news.em, dir, file_basename(dir), &d);
+	report(r, &d);
+	diag_release(&d);
+	if (rc < 0)
+		note_failure(r, file_basename(dir));
+	return rc;
+}
+
+struct worker {
+	pid_t pid;
+	size_t job;
+	int msg, err; /* -1 once closed */
+	struct buf in, errtext;
+};
+
+static void
+worker_main(struct run *r, size_t i, int msg, int err)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_DFL);
+	dup2(err, STDERR_FILENO);
+	close(err);
+	state_detach(r->e->st);
+	struct news n;
+	news_init(&n, r->e, msg);
+	struct diag_sink d;
+	diag_init(&d);
+	const char *dir = r->dirs[i];
+	int rc = job_run(r->e, &n.em, dir, file_basename(dir), &d);
+	r->e->o->report(&d);
+	fflush(NULL);
+	_exit(rc < 0 ? 1 : 0);
+}
+
+static int
+start_worker(struct run *r, size_t i, struct worker *w)
+{
+	int msg[2], err[2];
+	if (pipe2(msg, O_CLOEXEC) < 0)
+		return -1;
+	if (pipe2(err, O_CLOEXEC) < 0) {
+		close(msg[0]);
+		close(msg[1]);
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(msg[0]);
+		close(err[0]);
+		worker_main(r, i, msg[1], err[1]);
+	}
+	close(msg[1]);
+	close(err[1]);
+	if (pid < 0) {
+		close(msg[0]);
+		close(err[0]);
+		return -1;
+	}
+	w->pid = pid;
+	w->job = i;
+	w->msg = msg[0];
+	w->err = err[0];
+	buf_init(&w->in);
+	buf_init(&w->errtext);
+	return 0;
+}
+
+/* Reads what is waiting on fd into b; returns false at its end. */
+static bool
+drain(int fd, struct buf *b)
+{
+	char chunk[8192];
+	ssize_t n = read(fd, chunk, sizeof(chunk));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return true;
+	if (n <= 0)
+		return false;
+	buf_append(b, chunk, (size_t)n);
+	return true;
+}
+
+static void
+worker_lines(struct run *r, struct worker *w)
+{
+	size_t start = 0;
+	for (;;) {
+		char *nl = memchr(w->in.data + start, '\n', w->in.len - start);
+		if (nl == NULL)
+			break;
+		size_t len = (size_t)(nl - (w->in.data + start));
+		*nl = '\0';
+		news_line(&r->news, w->in.data + start, len);
+		start += len + 1;
+	}
+	memmove(w->in.data, w->in.data + start, w->in.len - start);
+	w->in.len -= start;
+}
+
+/* Waits for the worker's pipes to close and for it to end; returns its
+ * status as job_run's. */
+static int
+finish_worker(struct run *r, struct worker *w)
+{
+	int status = 0;
+	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	if (w->errtext.len > 0) {
+		progress_clear(&r->news);
+		fflush(stdout);
+		fwrite(w->errtext.data, 1, w->errtext.len, stderr);
+	}
+	buf_release(&w->in);
+	buf_release(&w->errtext);
+	const char *name = file_basename(r->dirs[w->job]);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (!WIFEXITED(status)) {
+		progress_clear(&r->news);
+		fprintf(stderr, "%s: error: the build of this inspection "
+		                "stopped (signal %d)\n",
+		        r->dirs[w->job], WTERMSIG(status));
+	}
+	note_failure(r, name);
+	return -1;
+}
+
+static int
+run_parallel(struct run *r, int jobs)
+{
+	struct worker *w = xcalloc((size_t)jobs, sizeof(*w));
+	struct pollfd *pf = xcalloc(2 * (size_t)jobs, sizeof(*pf));
+	int running = 0;
+	size_t next = 0;
+	bool halt = false;
+	while (running > 0 || (next < r->nstale && !halt)) {
+		while (running < jobs && next < r->nstale && !halt &&
+		       !stop_signal) {
+			if (start_worker(r, r->stale[next], &w[running]) < 0) {
+				/* no more processes: run it here */
+				if (run_here(r, r->stale[next]) < 0 &&
+				    !r->e->o->keep_going)
+					halt = true;
+			} else {
+				running++;
+			}
+			next++;
+		}
+		if (stop_signal)
+			halt = true;
+		if (running == 0)
+			continue;
+		for (int k = 0; k < running; k++) {
+			pf[2 * k] = (struct pollfd){w[k].msg, POLLIN, 0};
+			pf[2 * k + 1] = (struct pollfd){w[k].err, POLLIN, 0};
+		}
+		if (poll(pf, 2 * (nfds_t)running, -1) < 0)
+			continue;
+		for (int k = 0; k < running; k++) {
+			if (pf[2 * k].revents) {
+				if (!drain(w[k].msg, &w[k].in)) {
+					close(w[k].msg);
+					w[k].msg = -1;
+				}
+				worker_lines(r, &w[k]);
+			}
+			if (pf[2 * k + 1].revents &&
+			    !drain(w[k].err, &w[k].errtext)) {
+				close(w[k].err);
+				w[k].err = -1;
+			}
+			if (w[k].msg >= 0 || w[k].err >= 0)
+				continue;
+			if (finish_worker(r, &w[k]) < 0 && !r->e->o->keep_going)
+				halt = true;
+			w[k] = w[--running];
+			pf[2 * k] = pf[2 * running];
+			pf[2 * k + 1] = pf[2 * running + 1];
+			k--;
+		}
+	}
+	free(pf);
+	free(w);
+	return 0;
+}
+
+static void
+run_serial(struct run *r)
+{
+	for (size_t k = 0; k < r->nstale && !stop_signal; k++)
+		if (run_here(r, r->stale[k]) < 0 && !r->e->o->keep_going)
+			break;
+}
+
+/* ---- the whole build ---- */
+
+/* Removes temporary files a killed build may have left in dir. */
+static void
+sweep(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		if (n[0] == '.' && len > 10 && !memcmp(n + len - 10, ".tmp", 4)) {
+			char *p = file_join(dir, n);
+			unlink(p);
+			free(p);
+		}
+	}
+	closedir(dp);
+}
+
+static void
+sweep_all(const struct build_opts *o, char **dirs, size_t n)
+{
+	char *sd = state_dir(o->outdir);
+	sweep(sd);
+	free(sd);
+	for (size_t i = 0; i < n; i++) {
+		char *d = file_join(o->outdir, file_basename(dirs[i]));
+		char *c = file_join(d, "charts");
+		sweep(d);
+		sweep(c);
+		free(c);
+		free(d);
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+print_plan(const struct buf *plan, bool explain)
+{
+	for (const char *p = plan->data; p && *p;) {
+		const char *tab = strchr(p, '\t');
+		const char *nl = strchr(p, '\n');
+		if (explain)
+			printf("%.*s: %.*s\n", (int)(tab - p), p,
+			       (int)(nl - tab - 1), tab + 1);
+		else
+			printf("%.*s\n", (int)(tab - p), p);
+		p = nl + 1;
+	}
+}
+
+int
+build_run(char **dirs, size_t n, const struct build_opts *o)
+{
+	struct diag_sink d;
+	diag_init(&d);
+	struct engine e = {.o = o};
+	e.memo = xcalloc(1, sizeof(*e.memo));
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	/* file times come from a coarse clock: a file changed this close to
+	 * the start of the build could change again with the same stamp */
+	e.racy_ns = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec - 50000000;
+	bool unclean = false;
+	int status = 1;
+	struct sigaction old_int, old_term;
+	catch_stops(&old_int, &old_term);
+	if (file_mkdirs(o->outdir, &d) < 0 ||
+	    (e.st = state_open(o->outdir, &unclean, &d)) == NULL) {
+		o->report(&d);
+		goto out;
+	}
+	if (unclean)
+		sweep_all(o, dirs, n);
+	struct run r = {.e = &e, .dirs = dirs, .n = n};
+	news_init(&r.news, &e, -1);
+	struct emit *em = &r.news.em;
+	/* jtai itself: its version and its executable */
+	struct digest exe = engine_digest(&e, em, "/proc/self/exe");
+	struct buf id;
+	buf_init(&id);
+	buf_printf(&id, "%s;%016llx%016llx", JTAI_VERSION,
+	           (unsigned long long)exe.hi, (unsigned long long)exe.lo);
+	e.jtai = digest_bytes(id.data, id.len);
+	buf_release(&id);
+	r.stale = xcalloc(n + 1, sizeof(*r.stale));
+	struct buf plan;
+	buf_init(&plan);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = job_plan(&e, em, dirs[i], file_basename(dirs[i]), &plan);
+		if (k == 0)
+			continue;
+		r.stale[r.nstale++] = i;
+		r.news.total += k;
+		if (o->dry_run) {
+			print_plan(&plan, o->explain);
+			buf_clear(&plan);
+		}
+	}
+	buf_release(&plan);
+	status = 0;
+	if (!o->dry_run && r.nstale > 0) {
+		int jobs = o->jobs < 1 ? 1 : o->jobs;
+		if (r.nstale > 1 && jobs > 1 && engine_env(&e, &d) < 0) {
+			o->report(&d);
+			status = 1;
+		} else if (r.nstale > 1 && jobs > 1) {
+			run_parallel(&r, jobs);
+		} else {
+			run_serial(&r);
+		}
+		progress_clear(&r.news);
+		if (r.nfailed > 0) {
+			qsort(r.failed, r.nfailed, sizeof(char *), cmp_str);
+			if (o->keep_going) {
+				fprintf(stderr, "jtai build: %zu of %zu inspections "
+				                "failed:",
+				        r.nfailed, n);
+				for (size_t i = 0; i < r.nfailed; i++)
+					fprintf(stderr, " %s", r.failed[i]);
+				fputc('\n', stderr);
+			}
+			status = 1;
+		}
+		if (stop_signal) {
+			fprintf(stderr, "jtai build: interrupted\n");
+			status = 130;
+		}
+	}
+	for (size_t i = 0; i < r.nfailed; i++)
+		free(r.failed[i]);
+	free(r.failed);
+	free(r.stale);
+out:
+	if (state_close(e.st, &d) < 0) {
+		o->report(&d);
+		status = status ? status : 1;
+	}
+	if (e.env_ready)
+		build_env_release(&e.env);
+	memo_free(e.memo);
+	diag_release(&d);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	fflush(stdout);
+	return status;
+}
+
+/* ---- jtai clean ---- */
+
+struct cleaning {
+	const char *outdir;
+	bool quiet;
+	size_t removed;
+};
+
+static void
+remove_target(void *ctx, const char *target)
+{
+	struct cleaning *c = ctx;
+	char *p = file_join(c->outdir, target);
+	if (unlink(p) == 0) {
+		c->removed++;
+		if (!c->quiet)
+			printf("removed %s\n", p);
+	}
+	/* then its folders, when nothing else is in them */
+	char *dir = file_dirname(target);
+	while (strcmp(dir, ".") != 0) {
+		char *full = file_join(c->outdir, dir);
+		int gone = rmdir(full);
+		free(full);
+		char *up = file_dirname(dir);
+		free(dir);
+		dir = up;
+		if (gone < 0)
+			break;
+	}
+	free(dir);
+	free(p);
+}
+
+int
+build_clean(const char *outdir, bool quiet, struct diag_sink *d)
+{
+	char *sd = state_dir(outdir);
+	bool has_state = file_is_dir(sd);
+	int rc = 0;
+	if (has_state) {
+		bool unclean;
+		struct state *st = state_open(outdir, &unclean, d);
+		if (st == NULL) {
+			free(sd);
+			return -1;
+		}
+		struct cleaning c = {outdir, quiet, 0};
+		state_each_target(st, remove_target, &c);
+		static const char *const files[] = {"state", "running", "lock"};
+		for (size_t i = 0; i < 3; i++) {
+			char *p = file_join(sd, files[i]);
+			unlink(p);
+			free(p);
+		}
+		sweep(sd);
+		state_close(st, NULL);
+		rmdir(sd);
+		rmdir(outdir); /* when empty */
+	}
+	free(sd);
+	return rc;
+}

@@ -1,0 +1,330 @@
+/* jtai diff: what changed between two versions of an inspection. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build/build.h"
+#include "chart/chart.h"
+#include "chart/scene.h"
+#include "cli/commands.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/file.h"
+#include "diff/diff.h"
+#include "render/redline.h"
+#include "render/render.h"
+
+static const char help[] =
+    "usage: jtai diff [--format FORMAT] [--redline FILE] OLD NEW\n"
+    "       jtai diff --rev A B [--format FORMAT] [--redline FILE] [DIR]\n\n"
+    "Compares two versions of an inspection, each an inspection folder,\n"
+    "and prints what changed in the terms of the letter: findings by id\n"
+    "(a strength that became an area for improvement first; findings\n"
+    "removed, added, reworded word by word; theme, agencies, inspectorate\n"
+    "or judgement changed; joint findings formed or split; waivers),\n"
+    "judgements and whether the overall changed with them, dates,\n"
+    "addressees and signatories, then the drafted letter's text section\n"
+    "by section, word by word. Prints nothing when nothing changed.\n"
+    "With --rev, the two versions are the folder DIR (default: the current\n"
+    "folder) at git revisions A and B of the repository it is in.\n\n"
+    "options:\n"
+    "  -f, --format FORMAT  text (the default; in colour on a terminal\n"
+    "                       unless NO_COLOR is set), markdown (for a\n"
+    "                       review comment) or json (for tools; docs/qa.md)\n"
+    "  -r, --redline FILE   also write the redline: the new letter typeset\n"
+    "                       with insertions underlined, deletions struck\n"
+    "                       through and a bar beside each changed line,\n"
+    "                       after a summary of the changes; a PDF, or an\n"
+    "                       HTML page when FILE ends in .html\n"
+    "      --rev A B        compare DIR at git revisions A and B\n"
+    "  -h, --help           show this help\n\n"
+    "environment:\n"
+    "  JTAI_DATADIR         the folder holding templates/ and fonts/\n"
+    "  NO_COLOR             no colour, even on a terminal\n\n"
+    "example: jtai diff --rev HEAD~1 HEAD samples/hollinsby-sif\n\n"
+    "exit status: 0 no difference, 1 a difference, 2 trouble (wrong\n"
+    "usage, or an inspection that cannot be read)\n";
+
+enum format { F_TEXT, F_MARKDOWN, F_JSON };
+
+struct opts {
+	enum format format;
+	const char *redline;
+	const char *rev[2];
+	const char *paths[2];
+	int npaths;
+};
+
+/* Takes --rev A B out of argv (getopt has no option of two values). */
+static int
+take_rev(int *argc, char **argv, struct opts *o)
+{
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (strcmp(argv[i], "--rev"))
+			continue;
+		if (i + 2 >= *argc)
+			return cli_usage_error("diff", "--rev needs two revisions");
+		o->rev[0] = argv[i + 1];
+		o->rev[1] = argv[i + 2];
+		for (int k = i; k + 3 <= *argc; k++)
+			argv[k] = argv[k + 3];
+		*argc -= 3;
+		return 0;
+	}
+	return 0;
+}
+
+static int
+parse(int argc, char **argv, struct opts *o)
+{
+	static const struct option longs[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"redline", required_argument, NULL, 'r'},
+	    {NULL, 0, NULL, 0}};
+	if (take_rev(&argc, argv, o))
+		return 2;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:r:", longs, NULL)) != -1) {
+		if (c == 'f' && !strcmp(optarg, "text"))
+			o->format = F_TEXT;
+		else if (c == 'f' && !strcmp(optarg, "markdown"))
+			o->format = F_MARKDOWN;
+		else if (c == 'f' && !strcmp(optarg, "json"))
+			o->format = F_JSON;
+		else if (c == 'f')
+			return cli_usage_error("diff", "unknown format '%s'",
+			                       optarg);
+		else if (c == 'r')
+			o->redline = optarg;
+		else
+			return cli_usage_error("diff", "unknown option '%s'",
+			                       argv[optind - 1]);
+	}
+	o->npaths = argc - optind;
+	int want = o->rev[0] ? 1 : 2;
+	if (o->npaths > want || (!o->rev[0] && o->npaths < 2))
+		return cli_usage_error(
+		    "diff", o->rev[0] ? "expected at most one folder with --rev"
+		                      : "expected two inspection folders");
+	for (int i = 0; i < o->npaths; i++)
+		o->paths[i] = argv[optind + i];
+	return 0;
+}
+
+/* Prints the errors of d (and their notes): the warnings of either side
+ * are not the diff's business. Returns 1 when there was one. */
+static int
+report_errors(const struct diag_sink *d)
+{
+	struct buf line;
+	buf_init(&line);
+	bool shown = false;
+	for (size_t i = 0; i < d->n; i++) {
+		enum diag_level l = d->items[i].level;
+		if (l != DIAG_NOTE)
+			shown = l == DIAG_ERROR;
+		if (!shown)
+			continue;
+		buf_clear(&line);
+		diag_format(&d->items[i], &line);
+		fputs(buf_cstr(&line), stderr);
+	}
+	buf_release(&line);
+	return d->errors > 0;
+}
+
+/* Charts for the redline, from the new side's model, each drawn once. */
+struct charts {
+	struct arena *a;
+	const struct value *model;
+	const struct fontset *fonts;
+	struct diag_sink *d;
+	const struct scene *scene[16];
+	size_t n;
+};
+
+static const struct scene *
+chart_for(void *p, const char *name)
+{
+	struct charts *c = p;
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->scene[i]->name, name))
+			return c->scene[i];
+	const struct scene *s = chart_draw(c->a, name, c->model, c->fonts, c->d);
+	if (s && c->n < sizeof(c->scene) / sizeof(c->scene[0]))
+		c->scene[c->n++] = s;
+	return s;
+}
+
+static bool
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+	return n >= k && !strcmp(s + n - k, end);
+}
+
+static int
+write_redline(const struct opts *o, const struct build_env *env,
+              struct arena *a, const struct value *diff,
+              const struct diff_side *new, const struct buf *md,
+              struct diag_sink *d)
+{
+	struct buf summary, doc;
+	buf_init(&summary);
+	buf_init(&doc);
+	diff_write_summary(diff, &summary);
+	struct charts c = {.a = a, .model = new->model, .fonts = &env->fonts,
+	                   .d = d};
+	struct render_opts ro = {&env->fonts, chart_for, &c};
+	bool html = ends_with(o->redline, ".html");
+	int rc = (html ? render_redline_html : render_redline_pdf)(
+	    o->redline, buf_cstr(&summary), summary.len, buf_cstr(md), md->len,
+	    &ro, &doc, d);
+	if (rc == 0)
+		rc = file_write_atomic(o->redline, doc.data ? doc.data : "",
+		                       doc.len, d);
+	buf_release(&summary);
+	buf_release(&doc);
+	return rc;
+}
+
+static bool
+use_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
+}
+
+/* Compares dirs[0] with dirs[1], labelled labels[0] and [1]; returns the
+ * exit status. */
+static int
+compare(const struct opts *o, char *const dirs[2], char *const labels[2])
+{
+	struct diag_sink d;
+	diag_init(&d);
+	struct arena *a = arena_new();
+	struct build_env env = {0};
+	struct diff_side side[2];
+	struct buf md, text;
+	buf_init(&md);
+	buf_init(&text);
+	memset(side, 0, sizeof(side));
+	int rc = 2;
+	char *templates = cli_templates();
+	if (build_env_init(&env, build_datadir(), &d) < 0)
+		goto out;
+	for (int i = 0; i < 2; i++)
+		diff_load(a, dirs[i], templates, labels[i], &side[i], &d);
+	if (d.errors)
+		goto out;
+	struct value *diff =
+	    diff_run(a, &side[0], &side[1], o->redline ? &md : NULL);
+	if (o->format == F_JSON)
+		diff_write_json(diff, &text);
+	else if (o->format == F_MARKDOWN)
+		diff_write_markdown(diff, &text);
+	else
+		diff_write_text(diff, use_colour(), &text);
+	if (o->redline && write_redline(o, &env, a, diff, &side[1], &md, &d) < 0)
+		goto out;
+	if (cli_stdout(text.data, text.len))
+		goto out;
+	rc = diff_differ(diff) ? 1 : 0;
+out:
+	report_errors(&d);
+	for (int i = 0; i < 2; i++)
+		diff_side_release(&side[i]);
+	build_env_release(&env);
+	free(templates);
+	buf_release(&md);
+	buf_release(&text);
+	arena_free(a);
+	diag_release(&d);
+	return rc;
+}
+
+/* --rev: the folder at each revision, written under a temporary folder
+ * as old/NAME and new/NAME (NAME the folder's own name, so that both
+ * sides read as the same inspection), removed afterwards. */
+static int
+compare_revs(const struct opts *o)
+{
+	const char *dir = o->npaths ? o->paths[0] : ".";
+	const char *tmp = getenv("TMPDIR");
+	char *root = NULL, *sides[2] = {NULL, NULL}, *dirs[2] = {NULL, NULL},
+	     *labels[2] = {NULL, NULL};
+	char *real = NULL;
+	struct diag_sink d;
+	diag_init(&d);
+	struct buf made;
+	buf_init(&made);
+	int rc = 2;
+	if ((real = realpath(dir, NULL)) == NULL) {
+		diag_error(&d, dir, 0, 0, "cannot find the folder");
+		goto out;
+	}
+	root = file_join(tmp && *tmp ? tmp : "/tmp", "jtai-diff-XXXXXX");
+	if (mkdtemp(root) == NULL) {
+		diag_error(&d, root, 0, 0, "cannot make a temporary folder");
+		goto out;
+	}
+	buf_append(&made, root, strlen(root) + 1);
+	for (int i = 0; i < 2; i++) {
+		sides[i] = file_join(root, i ? "new" : "old");
+		if (file_mkdirs(sides[i], &d) < 0)
+			goto out;
+		buf_append(&made, sides[i], strlen(sides[i]) + 1);
+		dirs[i] = file_join(sides[i], file_basename(real));
+		size_t n = strlen(o->rev[i]) + strlen(dir) + 2;
+		labels[i] = malloc(n);
+		if (labels[i] == NULL)
+			abort();
+		snprintf(labels[i], n, "%s:%s", o->rev[i], dir);
+		if (diff_export_rev(dir, o->rev[i], dirs[i], &made, &d) < 0)
+			goto out;
+	}
+	rc = compare(o, dirs, labels);
+out:
+	report_errors(&d);
+	diff_export_remove(&made);
+	for (int i = 0; i < 2; i++) {
+		free(sides[i]);
+		free(dirs[i]);
+		free(labels[i]);
+	}
+	free(root);
+	free(real);
+	buf_release(&made);
+	diag_release(&d);
+	return rc;
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	struct opts o = {F_TEXT, NULL, {NULL, NULL}, {NULL, NULL}, 0};
+	if (cli_wants_help(argc, argv)) {
+		fputs(help, stdout);
+		return cli_stdout("", 0) ? 2 : 0;
+	}
+	int rc = parse(argc, argv, &o);
+	if (rc)
+		return rc;
+	if (o.redline && !ends_with(o.redline, ".pdf") &&
+	    !ends_with(o.redline, ".html"))
+		return cli_usage_error("diff",
+		                       "the redline must be a .pdf or .html file");
+	if (o.rev[0])
+		return compare_revs(&o);
+	char *dirs[2] = {(char *)o.paths[0], (char *)o.paths[1]};
+	return compare(&o, dirs, dirs);
+}
