@@ -76,29 +76,29 @@ _jtai()
 
 	case $prev in
 	--templates)
-		COMPREPLY=($(compgen -d -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return
 		;;
 	--format)
-		COMPREPLY=($(compgen -W "text json github" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "text json github" -- "$cur")
 		return
 		;;
 	-f | --framework)
-		COMPREPLY=($(compgen -W "$(_jtai_frameworks "$jtai" \
-			"${templates[@]}")" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$(_jtai_frameworks "$jtai" \
+			"${templates[@]}")" -- "$cur")
 		return
 		;;
 	--explain)
-		COMPREPLY=($(compgen -W "all $("$jtai" check --explain all \
-			2>/dev/null | cut -d' ' -f1)" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "all $("$jtai" check --explain all \
+			2>/dev/null | cut -d' ' -f1)" -- "$cur")
 		return
 		;;
 	--area | --notified | --dpi)
 		return
 		;;
 	-o | --output | -m | --model)
-		COMPREPLY=($(compgen -f -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return
 		;;
@@ -106,38 +106,38 @@ _jtai()
 
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--help --version --templates \
-				--templates-path" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "--help --version --templates \
+				--templates-path" -- "$cur")
 		else
-			COMPREPLY=($(compgen -W "$("$jtai" --help 2>/dev/null |
+			mapfile -t COMPREPLY < <(compgen -W "$("$jtai" --help 2>/dev/null |
 				sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')" \
-				-- "$cur"))
+				-- "$cur")
 		fi
 		return
 	fi
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$(_jtai_options "$jtai" "$cmd" |
-			sort -u)" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$(_jtai_options "$jtai" "$cmd" |
+			sort -u)" -- "$cur")
 		return
 	fi
 	case $cmd in
 	build | check | merge)
-		COMPREPLY=($(_jtai_inspections "$cur"))
+		mapfile -t COMPREPLY < <(_jtai_inspections "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
 	dates)
 		if [ "$COMP_CWORD" -eq $((cmd_at + 1)) ]; then
-			COMPREPLY=($(compgen -W "$("$jtai" dates --help 2>/dev/null |
+			mapfile -t COMPREPLY < <(compgen -W "$("$jtai" dates --help 2>/dev/null |
 				sed -n 's/^.*jtai dates \([a-z-]*\).*/\1/p' | sort -u)" \
-				-- "$cur"))
+				-- "$cur")
 		fi
 		;;
 	new)
-		COMPREPLY=($(compgen -d -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
 	*)
-		COMPREPLY=($(compgen -f -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
 	esac

@@ -15,11 +15,17 @@ struct charts {
 	const struct fontset *fonts;
 	struct diag_sink *d;
 	const struct scene **scenes;
+	struct buf *svg; /* each scene's SVG, once made (len 0: not yet) */
 	size_t n;
 };
 
 /* The scene of chart name, drawn on first use; NULL after reporting. */
 const struct scene *charts_get(void *charts, const char *name);
+/* Appends the SVG of scene s (one of c's), made once. */
+int charts_svg(void *c, const struct scene *s, struct buf *out,
+               struct diag_sink *d);
+/* Frees what c holds beside its arena. */
+void charts_release(struct charts *c);
 /* Renders md as a PDF into pdf and as the HTML page into html, each when
  * not NULL, both from the charts in c. Returns 0, or -1 reported into d. */
 int charts_render(const struct build_env *env, const char *path,

@@ -289,12 +289,17 @@ send(struct news *n, char kind, const char *a, size_t alen, const char *b)
 }
 
 static void
-em_record(struct emit *em, const char *line, size_t len)
+em_record(struct emit *em, const char *text, size_t len)
 {
 	struct news *n = (struct news *)em;
-	state_apply(n->e->st, line, len); /* a worker's copy, or the log */
-	if (n->fd >= 0)
-		send(n, 'R', line, len, NULL);
+	state_apply(n->e->st, text, len); /* a worker's copy, or the log */
+	while (n->fd >= 0 && len > 0) {
+		const char *nl = memchr(text, '\n', len);
+		size_t k = nl ? (size_t)(nl - text) + 1 : len;
+		send(n, 'R', text, k, NULL);
+		text += k;
+		len -= k;
+	}
 }
 
 static void

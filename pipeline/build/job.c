@@ -252,8 +252,11 @@ stale(struct job *j, const char *target, const char *const *upstream,
 		buf_printf(why, "its output was changed");
 		return true;
 	}
-	for (size_t i = 0; i < rec->ndeps; i++) {
-		const char *dep = rec->deps[i].path;
+	size_t total = rec->ndeps + rec->nshared;
+	for (size_t k = 0; k < total; k++) {
+		const struct dep *dp = k < rec->ndeps ? &rec->deps[k]
+		                                      : &rec->shared[k - rec->ndeps];
+		const char *dep = dp->path;
 		for (size_t u = 0; u < nup; u++) {
 			char *p = out_path(j->e, upstream[u]);
 			bool up = !strcmp(p, dep);
@@ -264,11 +267,11 @@ stale(struct job *j, const char *target, const char *const *upstream,
 			}
 		}
 		struct digest dg = current(j, dep);
-		if (!digest_eq(dg, rec->deps[i].digest)) {
+		if (!digest_eq(dg, dp->digest)) {
 			buf_printf(why, "%s %s", dep,
-			           digest_is_zero(dg)                 ? "is gone"
-			           : digest_is_zero(rec->deps[i].digest) ? "appeared"
-			                                                 : "changed");
+			           digest_is_zero(dg)            ? "is gone"
+			           : digest_is_zero(dp->digest) ? "appeared"
+			                                         : "changed");
 			return true;
 		}
 	}
@@ -335,7 +338,8 @@ ensure_merged(struct job *j)
 	if (j->model == NULL)
 		return -1;
 	merge_write(j->model, &j->merged);
-	j->c = (struct charts){j->a, j->model, &j->e->env.fonts, j->d, NULL, 0};
+	j->c = (struct charts){j->a, j->model, &j->e->env.fonts, j->d,
+	                       NULL, NULL, 0};
 	return 0;
 }
 
@@ -452,8 +456,7 @@ make(struct job *j, const char *target, struct made *m)
 		name[strlen(name) - 4] = '\0'; /* ".svg" */
 		const struct scene *s = charts_get(&j->c, name);
 		free(name);
-		if (s == NULL ||
-		    chart_write_svg(s, &j->e->env.fonts, &m->bytes, j->d) < 0)
+		if (s == NULL || charts_svg(&j->c, s, &m->bytes, j->d) < 0)
 			return -1;
 		add_out_dep(j, deps, "merged.yaml");
 		add_font_deps(j, deps);
@@ -512,6 +515,16 @@ listed(const char *s, const char *const *v, size_t n)
 	return false;
 }
 
+/* True when path is dir or inside it. */
+static bool
+under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
+}
+
 /* ---- writing ---- */
 
 static int
@@ -539,9 +552,22 @@ write_made(struct job *j, struct made *m)
 	state_line_file(&line, path, &s, m->digest);
 	j->em->record(j->em, line.data, line.len);
 	buf_clear(&line);
+	/* the inspection's own files in the record, the rest (templates,
+	 * fonts: the same for many inspections) in a shared set */
 	qsort(m->deps.v, m->deps.n, sizeof(*m->deps.v), cmp_dep);
-	struct target_rec t = {m->digest, m->id, m->deps.v, m->deps.n};
-	state_line_target(&line, m->target, &t);
+	struct deplist own = {0}, shared = {0};
+	char *outdir = out_path(e, j->name);
+	for (size_t i = 0; i < m->deps.n; i++) {
+		const char *p = m->deps.v[i].path;
+		bool mine = under(p, j->dir) || under(p, outdir);
+		deps_add(mine ? &own : &shared, p, m->deps.v[i].digest);
+	}
+	free(outdir);
+	struct target_rec t = {m->digest, m->id,  own.v,
+	                       own.n,     shared.v, shared.n};
+	state_line_target(e->st, &line, m->target, &t);
+	deps_release(&own);
+	deps_release(&shared);
 	j->em->record(j->em, line.data, line.len);
 	buf_release(&line);
 	rc = 0;
@@ -600,6 +626,7 @@ job_release(struct job *j)
 		deps_release(&j->made[i].deps);
 	}
 	free(j->made);
+	charts_release(&j->c);
 	deps_release(&j->reads_merge);
 	deps_release(&j->reads_draft);
 	buf_release(&j->merged);

@@ -104,9 +104,39 @@ charts_get(void *p, const char *name)
 	if (s) {
 		c->scenes = arena_grow(c->a, c->scenes, c->n * sizeof(*c->scenes),
 		                       (c->n + 1) * sizeof(*c->scenes));
+		c->svg = xrealloc(c->svg, (c->n + 1) * sizeof(*c->svg));
+		buf_init(&c->svg[c->n]);
 		c->scenes[c->n++] = s;
 	}
 	return s;
+}
+
+int
+charts_svg(void *p, const struct scene *s, struct buf *out,
+           struct diag_sink *d)
+{
+	struct charts *c = p;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->scenes[i] != s)
+			continue;
+		if (c->svg[i].len == 0 &&
+		    chart_write_svg(s, c->fonts, &c->svg[i], d) < 0) {
+			buf_clear(&c->svg[i]);
+			return -1;
+		}
+		buf_append(out, c->svg[i].data, c->svg[i].len);
+		return 0;
+	}
+	return chart_write_svg(s, c->fonts, out, d);
+}
+
+void
+charts_release(struct charts *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		buf_release(&c->svg[i]);
+	free(c->svg);
+	c->svg = NULL;
 }
 
 int
@@ -114,7 +144,8 @@ charts_render(const struct build_env *env, const char *path, const char *md,
             size_t len, struct charts *c, struct buf *pdf, struct buf *html,
             struct diag_sink *d)
 {
-	struct render_opts opts = {&env->fonts, c->model ? charts_get : NULL, c};
+	struct render_opts opts = {&env->fonts, c->model ? charts_get : NULL, c,
+	                           charts_svg};
 	if (pdf && render_pdf(path, md, len, &opts, pdf, d) < 0)
 		return -1;
 	return html ? render_html(path, md, len, &opts, html, d) : 0;
@@ -125,8 +156,9 @@ build_render(const struct build_env *env, const char *path, const char *md,
              size_t len, const struct value *model, struct buf *pdf,
              struct buf *html, struct diag_sink *d)
 {
-	struct charts c = {arena_new(), model, &env->fonts, d, NULL, 0};
+	struct charts c = {arena_new(), model, &env->fonts, d, NULL, NULL, 0};
 	int rc = charts_render(env, path, md, len, &c, pdf, html, d);
+	charts_release(&c);
 	arena_free(c.a);
 	return rc;
 }
@@ -141,7 +173,7 @@ draw_charts(const struct framework *fw, struct charts *c, struct letter *out)
 		cf->name = xstrdup(fw->charts[i]);
 		buf_init(&cf->svg);
 		const struct scene *s = charts_get(c, fw->charts[i]);
-		if (s == NULL || chart_write_svg(s, c->fonts, &cf->svg, c->d) < 0)
+		if (s == NULL || charts_svg(c, s, &cf->svg, c->d) < 0)
 			return -1;
 	}
 	return 0;
@@ -153,6 +185,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 {
 	struct arena *a = arena_new();
 	int rc = -1;
+	struct charts c = {a, NULL, &env->fonts, d, NULL, NULL, 0};
 	memset(out, 0, sizeof(*out));
 	buf_init(&out->merged);
 	buf_init(&out->markdown);
@@ -169,7 +202,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	if (draft_run(model, env->templates_dir, &out->markdown, NULL, d) < 0 ||
 	    qa_run(ins, model, env->templates_dir, d) < 0)
 		goto out;
-	struct charts c = {a, model, &env->fonts, d, NULL, 0};
+	c.model = model;
 	if (draw_charts(ins->fw, &c, out) < 0)
 		goto out;
 	char *md_path = file_join(dir, "letter.md");
@@ -177,6 +210,7 @@ build_letter(const struct build_env *env, const char *dir, struct letter *out,
 	                 out->markdown.len, &c, &out->pdf, &out->html, d);
 	free(md_path);
 out:
+	charts_release(&c);
 	arena_free(a);
 	return rc;
 }

@@ -9,10 +9,14 @@
  *
  *     F  PATH  SIZE  MTIME_NS  CTIME_NS  INODE  DIGEST
  *         the file PATH had content DIGEST when stat gave these values
- *     T  TARGET  OUT  ID  [DEP  DIGEST]...
+ *     T  TARGET  OUT  ID  SET  [DEP  DIGEST]...
  *         TARGET (a path under the output folder) was built: OUT is the
  *         digest of its output, ID of what built it (jtai, the kind of
- *         target, its options), and each DEP the file it read, as it was
+ *         target, its options), and each DEP the file it read, as it was;
+ *         SET names a D record of more files it read, or is "-"
+ *     D  SET  [DEP  DIGEST]...
+ *         files read by many targets (a framework's templates, the
+ *         fonts), written once: SET is the digest of this list
  *     O  NAME  [TARGET]...
  *         the outputs of inspection NAME (to remove those it no longer makes)
  *
@@ -64,7 +68,8 @@ struct state {
 	int lock_fd, log_fd;
 	struct entry **tab; /* open addressing, cap a power of two */
 	size_t cap, live, records;
-	struct buf line;
+	struct buf line, scratch;
+	char **fields; /* of the line being applied */
 };
 
 bool
@@ -126,7 +131,7 @@ slot(const struct state *st, const char *key)
 static void
 entry_clear(struct entry *e)
 {
-	if (e->key[0] == 'T') {
+	if (e->key[0] == 'T' || e->key[0] == 'D') {
 		for (size_t i = 0; i < e->u.t.ndeps; i++)
 			free(e->u.t.deps[i].path);
 		free(e->u.t.deps);
@@ -222,18 +227,44 @@ state_line_file(struct buf *out, const char *path, const struct stamp *s,
 	buf_append(out, "\n", 1);
 }
 
-void
-state_line_target(struct buf *out, const char *target,
-                  const struct target_rec *t)
+static void
+put_deps(struct buf *b, const struct dep *d, size_t n)
 {
+	for (size_t i = 0; i < n; i++) {
+		put_field(b, d[i].path);
+		put_digest(b, d[i].digest);
+	}
+}
+
+static const struct entry *get(const struct state *st, char kind,
+                               const char *name);
+
+void
+state_line_target(const struct state *st, struct buf *out,
+                  const char *target, const struct target_rec *t)
+{
+	char set[33] = "-";
+	if (t->nshared > 0) {
+		struct buf b;
+		buf_init(&b);
+		put_deps(&b, t->shared, t->nshared);
+		struct digest dg = digest_bytes(b.data, b.len);
+		buf_release(&b);
+		snprintf(set, sizeof(set), "%016llx%016llx",
+		         (unsigned long long)dg.hi, (unsigned long long)dg.lo);
+		if (st == NULL || get(st, 'D', set) == NULL) {
+			buf_append(out, "D", 1);
+			put_field(out, set);
+			put_deps(out, t->shared, t->nshared);
+			buf_append(out, "\n", 1);
+		}
+	}
 	buf_append(out, "T", 1);
 	put_field(out, target);
 	put_digest(out, t->out);
 	put_digest(out, t->id);
-	for (size_t i = 0; i < t->ndeps; i++) {
-		put_field(out, t->deps[i].path);
-		put_digest(out, t->deps[i].digest);
-	}
+	put_field(out, set);
+	put_deps(out, t->deps, t->ndeps);
 	buf_append(out, "\n", 1);
 }
 
@@ -272,19 +303,27 @@ split(char *line, char **f, size_t max)
 	return n;
 }
 
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	                              : -1;
+}
+
 static bool
 parse_digest(const char *s, struct digest *d)
 {
-	if (strlen(s) != 32)
-		return false;
-	char hi[17], *end;
-	memcpy(hi, s, 16);
-	hi[16] = '\0';
-	d->hi = strtoull(hi, &end, 16);
-	if (*end)
-		return false;
-	d->lo = strtoull(s + 16, &end, 16);
-	return *end == '\0';
+	uint64_t v[2] = {0, 0};
+	for (int i = 0; i < 32; i++) {
+		int x = hexval(s[i]);
+		if (x < 0)
+			return false;
+		v[i / 16] = v[i / 16] << 4 | (uint64_t)x;
+	}
+	d->hi = v[0];
+	d->lo = v[1];
+	return s[32] == '\0';
 }
 
 static bool
@@ -313,6 +352,8 @@ apply_fields(struct state *st, char **f, size_t n)
 {
 	if (f[0][0] == '\0' || f[0][1] != '\0' || n < 2)
 		return false;
+	if (f[0][0] == 'D' && get(st, 'D', f[1]) != NULL)
+		return true; /* a set is named by its content: the same again */
 	char *key = make_key(f[0][0], f[1]);
 	bool ok = true;
 	switch (f[0][0]) {
@@ -331,22 +372,35 @@ apply_fields(struct state *st, char **f, size_t n)
 		}
 		break;
 	}
-	case 'T': {
-		struct digest out, id;
-		ok = n >= 4 && n % 2 == 0 && parse_digest(f[2], &out) &&
-		     parse_digest(f[3], &id);
-		size_t nd = ok ? (n - 4) / 2 : 0;
+	case 'T':
+	case 'D': {
+		struct digest out = {0, 0}, id = {0, 0};
+		const struct entry *set = NULL;
+		size_t first = f[0][0] == 'T' ? 5 : 2;
+		ok = n >= first && (n - first) % 2 == 0;
+		if (ok && f[0][0] == 'T') {
+			ok = parse_digest(f[2], &out) && parse_digest(f[3], &id);
+			if (ok && strcmp(f[4], "-") != 0) {
+				set = get(st, 'D', f[4]);
+				ok = set != NULL;
+			}
+		}
+		size_t nd = ok ? (n - first) / 2 : 0;
 		struct dep *deps = nd ? xcalloc(nd, sizeof(*deps)) : NULL;
 		for (size_t i = 0; ok && i < nd; i++)
-			ok = parse_digest(f[5 + 2 * i], &deps[i].digest);
+			ok = parse_digest(f[first + 1 + 2 * i], &deps[i].digest);
 		if (ok) {
 			struct entry *e = put(st, key);
 			e->u.t.out = out;
 			e->u.t.id = id;
 			e->u.t.deps = deps;
 			e->u.t.ndeps = nd;
+			if (set != NULL) {
+				e->u.t.shared = set->u.t.deps;
+				e->u.t.nshared = set->u.t.ndeps;
+			}
 			for (size_t i = 0; i < nd; i++)
-				deps[i].path = xstrdup(f[4 + 2 * i]);
+				deps[i].path = xstrdup(f[first + 2 * i]);
 		} else {
 			free(deps);
 		}
@@ -367,28 +421,43 @@ apply_fields(struct state *st, char **f, size_t n)
 	return ok;
 }
 
+enum { MAX_FIELDS = 4096 };
+
 static bool
 apply_line(struct state *st, const char *line, size_t len)
 {
-	enum { MAXF = 4096 };
-	char **f = xmalloc(MAXF * sizeof(*f));
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, line, len);
-	copy[len] = '\0';
-	size_t n = memchr(copy, '\0', len) ? 0 : split(copy, f, MAXF);
-	bool ok = n > 0 && apply_fields(st, f, n);
-	free(copy);
-	free(f);
+	if (st->fields == NULL)
+		st->fields = xmalloc(MAX_FIELDS * sizeof(*st->fields));
+	buf_clear(&st->scratch);
+	buf_append(&st->scratch, line, len);
+	char *copy = st->scratch.data;
+	size_t n = memchr(copy, '\0', len) ? 0
+	                                    : split(copy, st->fields, MAX_FIELDS);
+	bool ok = n > 0 && apply_fields(st, st->fields, n);
 	if (ok)
 		st->records++;
 	return ok;
 }
 
+static void apply_one(struct state *st, const char *line, size_t len);
+
 void
-state_apply(struct state *st, const char *line, size_t len)
+state_apply(struct state *st, const char *text, size_t len)
 {
-	while (len > 0 && line[len - 1] == '\n')
-		len--;
+	while (len > 0) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+		apply_one(st, text, n);
+		if (nl == NULL)
+			break;
+		len -= n + 1;
+		text = nl + 1;
+	}
+}
+
+static void
+apply_one(struct state *st, const char *line, size_t len)
+{
 	if (!apply_line(st, line, len) || st->log_fd < 0)
 		return;
 	buf_clear(&st->line);
@@ -434,6 +503,7 @@ state_open(const char *outdir, bool *unclean, struct diag_sink *d)
 	struct state *st = xcalloc(1, sizeof(*st));
 	st->lock_fd = st->log_fd = -1;
 	buf_init(&st->line);
+	buf_init(&st->scratch);
 	st->dir = state_dir(outdir);
 	st->log = file_join(st->dir, "state");
 	st->running = file_join(st->dir, "running");
@@ -494,12 +564,18 @@ cmp_entry(const void *a, const void *b)
 }
 
 static void
-entry_line(struct buf *b, const struct entry *e)
+entry_line(const struct state *st, struct buf *b, const struct entry *e)
 {
 	const char *name = e->key + 1;
 	switch (e->key[0]) {
 	case 'F': state_line_file(b, name, &e->u.f.s, e->u.f.d); break;
-	case 'T': state_line_target(b, name, &e->u.t); break;
+	case 'D':
+		buf_append(b, "D", 1);
+		put_field(b, name);
+		put_deps(b, e->u.t.deps, e->u.t.ndeps);
+		buf_append(b, "\n", 1);
+		break;
+	case 'T': state_line_target(st, b, name, &e->u.t); break;
 	case 'O':
 		state_line_outputs(b, name, (const char *const *)e->u.o.v,
 		                   e->u.o.n);
@@ -521,7 +597,7 @@ compact(struct state *st, struct diag_sink *d)
 	buf_init(&b);
 	buf_append(&b, HEADER, sizeof(HEADER) - 1);
 	for (size_t i = 0; i < n; i++)
-		entry_line(&b, all[i]);
+		entry_line(st, &b, all[i]);
 	free(all);
 	int rc = file_write_atomic(st->log, b.data, b.len, d);
 	buf_release(&b);
@@ -553,6 +629,8 @@ state_close(struct state *st, struct diag_sink *d)
 		}
 	free(st->tab);
 	buf_release(&st->line);
+	buf_release(&st->scratch);
+	free(st->fields);
 	free(st->dir);
 	free(st->log);
 	free(st->running);

@@ -36,6 +36,10 @@ struct target_rec {
 	struct digest out, id;
 	struct dep *deps;
 	size_t ndeps;
+	/* files shared with other targets (a framework's templates, the
+	 * fonts), kept once in the log as a set */
+	const struct dep *shared;
+	size_t nshared;
 };
 
 struct state;
@@ -72,12 +76,14 @@ const char *const *state_outputs(const struct state *st, const char *name,
  * the process that owns the state): */
 void state_line_file(struct buf *out, const char *path, const struct stamp *s,
                      struct digest dg);
-void state_line_target(struct buf *out, const char *target,
-                       const struct target_rec *t);
+/* t's shared files are written as a set, first on its own line when st
+ * does not hold it yet. */
+void state_line_target(const struct state *st, struct buf *out,
+                       const char *target, const struct target_rec *t);
 void state_line_outputs(struct buf *out, const char *name,
                         const char *const *targets, size_t n);
-/* Applies one record line (without its newline) and appends it to the
- * log. A malformed line is ignored. */
+/* Applies record lines (each ending in a newline) and appends them to
+ * the log. A malformed line is ignored. */
 void state_apply(struct state *st, const char *line, size_t len);
 
 /* In a worker process: records still update st, but are no longer

@@ -4,8 +4,10 @@
  * Each segment is count * scale long and carries its count when the count
  * fits inside it; the row's total number of rated cases follows the bar.
  * The grades are the keys of cases.practice[].ratings (the framework's
- * scale, best first), named by the judgements' grade titles where a
- * judgement uses the grade, else by the id in words. The worse half of the
+ * scale, best first), named by their titles in judgements.scale, else (an
+ * ungraded framework, or a merged.yaml written before the scale was in
+ * it) by the judgements' grade titles where a judgement uses the grade,
+ * else by the id in words. The worse half of the
  * scale is hatched (fill.h) and the legend names every grade, so no grade
  * is told by colour alone.
  *
@@ -93,7 +95,8 @@ grade_title(struct arena *a, const struct value *merged, const char *id)
 	return model_words(a, id);
 }
 
-/* Takes the scale from the first agency's ratings. */
+/* Takes the scale from the first agency's ratings, each grade's title
+ * from the framework's scale when the model has it. */
 static int
 read_scale(struct arena *a, const char *path, const struct value *merged,
            const struct value *ratings, struct cases *c, struct diag_sink *d)
@@ -105,10 +108,21 @@ read_scale(struct arena *a, const char *path, const struct value *merged,
 		           ratings->n, FILL_MAX_GRADES);
 		return -1;
 	}
+	const char *ids[FILL_MAX_GRADES], *titles[FILL_MAX_GRADES];
+	size_t n;
+	if (model_scale(path, merged, ids, titles, FILL_MAX_GRADES, &n, d) <
+	    0)
+		return -1;
 	c->ngrades = ratings->n;
 	for (size_t g = 0; g < ratings->n; g++) {
 		c->grade[g].id = ratings->members[g].key;
-		c->grade[g].title = grade_title(a, merged, c->grade[g].id);
+		c->grade[g].title = NULL;
+		for (size_t k = 0; k < n && !c->grade[g].title; k++)
+			if (strcmp(ids[k], c->grade[g].id) == 0)
+				c->grade[g].title = titles[k];
+		if (c->grade[g].title == NULL)
+			c->grade[g].title =
+			    grade_title(a, merged, c->grade[g].id);
 	}
 	return 0;
 }

@@ -8,10 +8,12 @@
  * outlined in black and "Limiting" beside its row. (The rule itself is the
  * letter's to say, under its judgement table.)
  *
- * The scale is the keys of cases.practice[].ratings, which merge writes in
- * the framework's scale order for a graded framework (docs/merged.md); with
- * no agency to take them from, the grades the judgements use, in the usual
- * order. Grade titles are the judgements' grade_title. */
+ * The scale, best first, and the grades' titles are the framework's, from
+ * judgements.scale. A merged.yaml written before it had one gives the keys
+ * of cases.practice[].ratings (which merge writes in the framework's scale
+ * order for a graded framework), or with no agency to take them from, the
+ * grades the judgements use, in the usual order; their titles are the
+ * judgements' grade_title, else the id in words. */
 #include "chart/grades.h"
 
 #include <ctype.h>
@@ -106,6 +108,15 @@ read_scale(const char *path, const struct value *merged,
            const struct value *judgements, struct grades *g,
            struct diag_sink *d)
 {
+	size_t n;
+	int framework = model_scale(path, merged, g->scale, g->scale_title,
+	                            FILL_MAX_GRADES, &n, d);
+	if (framework < 0)
+		return -1;
+	if (framework > 0) {
+		g->nscale = n;
+		return 0;
+	}
 	const struct value *practice = value_path(merged, "cases.practice");
 	const struct value *ratings =
 	    practice && practice->kind == VALUE_SEQ && practice->n > 0

@@ -131,3 +131,38 @@ model_area(const struct value *merged)
 	const char *area = value_text(value_path(merged, "area.name"));
 	return area && *area ? area : NULL;
 }
+
+int
+model_scale(const char *path, const struct value *merged, const char **ids,
+            const char **titles, size_t max, size_t *n, struct diag_sink *d)
+{
+	const struct value *j = value_get(merged, "judgements");
+	const struct value *list =
+	    j && j->kind == VALUE_MAP ? value_get(j, "scale") : NULL;
+	*n = 0;
+	if (list == NULL)
+		return 0;
+	if (list->kind != VALUE_SEQ || list->n == 0 || list->n > max) {
+		diag_error(d, path, list->line, list->col,
+		           "'judgements.scale' must be a list of 1 to %zu "
+		           "grades",
+		           max);
+		return -1;
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		const struct value *g = list->items[i];
+		if (g->kind != VALUE_MAP) {
+			diag_error(d, path, g->line, g->col,
+			           "each grade of 'judgements.scale' must be a "
+			           "map with 'id' and 'title'");
+			return -1;
+		}
+		const char *whose = "a grade of 'judgements.scale'";
+		ids[i] = model_text(path, g, "id", whose, d);
+		titles[i] = model_text(path, g, "title", whose, d);
+		if (ids[i] == NULL || titles[i] == NULL)
+			return -1;
+	}
+	*n = list->n;
+	return 1;
+}

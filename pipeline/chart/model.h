@@ -6,6 +6,7 @@
 #define JTAI_CHART_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct arena;
 struct diag_sink;
@@ -39,6 +40,13 @@ bool model_true(const struct value *map, const char *key);
 const char *model_words(struct arena *a, const char *id);
 /* The area's name (area.name), or NULL. */
 const char *model_area(const struct value *merged);
+/* Reads the framework's scale, best first, from judgements.scale (each
+ * {id, title}) into ids and titles, at most max grades, and sets *n.
+ * Returns 1, or 0 when there is none (an ungraded framework's model), or
+ * -1 after reporting a malformed one. The strings are the model's. */
+int model_scale(const char *path, const struct value *merged, const char **ids,
+                const char **titles, size_t max, size_t *n,
+                struct diag_sink *d);
 /* Reports that merged is not a map, unless it is; returns 0 or -1. */
 int model_root(const char *path, const struct value *merged,
                struct diag_sink *d);

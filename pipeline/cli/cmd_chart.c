@@ -1,5 +1,6 @@
 /* jtai chart: one chart of a merged.yaml as SVG (or PNG). */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,24 @@ static const char help[] =
     "findings-by-agency -o chart.svg\n\n"
     "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
 
+/* N of --dpi N, or -1 when it is not a number from 10 to 2400. */
+static double
+dpi_arg(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	return end != s && *end == '\0' && v >= 10 && v <= 2400 ? v : -1;
+}
+
+static bool
+known(const char *name)
+{
+	for (size_t i = 0; chart_names[i]; i++)
+		if (strcmp(chart_names[i], name) == 0)
+			return true;
+	return false;
+}
+
 int
 cmd_chart(int argc, char **argv)
 {
@@ -51,14 +70,21 @@ cmd_chart(int argc, char **argv)
 			output = optarg;
 		else if (c == 'p')
 			png = 1;
-		else if (c == 'd' && (dpi = atof(optarg)) >= 10 && dpi <= 2400)
-			continue;
+		else if (c == 'd')
+			dpi = dpi_arg(optarg);
 		else
 			return cli_usage_error("chart", "bad option '%s'",
 			                       argv[optind - 1]);
+		if (dpi < 0)
+			return cli_usage_error("chart",
+			                       "--dpi must be 10 to 2400, not '%s'",
+			                       optarg);
 	}
 	if (optind + 2 != argc)
 		return cli_usage_error("chart", "expected MERGED and a chart NAME");
+	if (!known(argv[optind + 1]))
+		return cli_usage_error("chart", "unknown chart '%s'",
+		                       argv[optind + 1]);
 	struct diag_sink d;
 	diag_init(&d);
 	struct arena *a = arena_new();

@@ -184,7 +184,8 @@ write_redline(const struct opts *o, const struct build_env *env,
 	diff_write_summary(diff, &summary);
 	struct charts c = {.a = a, .model = new->model, .fonts = &env->fonts,
 	                   .d = d};
-	struct render_opts ro = {&env->fonts, chart_for, &c};
+	struct render_opts ro = {
+	    .fonts = &env->fonts, .chart = chart_for, .chart_ctx = &c};
 	bool html = ends_with(o->redline, ".html");
 	int rc = (html ? render_redline_html : render_redline_pdf)(
 	    o->redline, buf_cstr(&summary), summary.len, buf_cstr(md), md->len,

@@ -365,43 +365,54 @@ changed(struct ldiff *L, size_t i, size_t j, const struct seq_chunk *ch,
 	put_pair(L, i, j, ch, n);
 }
 
-/* A stretch of old blocks [a0, a1) replaced by new blocks [b0, b1). */
+/* The first old block in [i0, i1), PAIR_WINDOW at most, of new block j's
+ * kind sharing at least half its words: its index and word diff, or i1. */
+static size_t
+pair_of(const struct ldiff *L, size_t i0, size_t i1, size_t j,
+        struct seq_chunk **best, size_t *n)
+{
+	const struct md_block *nb = &L->new.doc.b[j];
+	for (size_t i = i0; i < i1 && i < i0 + PAIR_WINDOW; i++) {
+		if (L->old.doc.b[i].kind != nb->kind || structure_only(nb))
+			continue;
+		size_t m;
+		struct seq_chunk *ch =
+		    words_diff(&L->old.tok[i], &L->new.tok[j], &m);
+		if (likeness(ch, m, L->old.tok[i].n, L->new.tok[j].n) >= 0.5) {
+			*best = ch;
+			*n = m;
+			return i;
+		}
+		free(ch);
+	}
+	return i1;
+}
+
+/* A stretch of old blocks [a0, a1) replaced by new blocks [b0, b1): the
+ * pairs in order, and before each pair (and at the end) the old blocks
+ * removed, then the new ones added. */
 static void
 replace(struct ldiff *L, size_t a0, size_t a1, size_t b0, size_t b1)
 {
-	size_t next = a0;
+	size_t next = a0, added_to = b0;
 	for (size_t j = b0; j < b1; j++) {
-		const struct md_block *nb = &L->new.doc.b[j];
-		size_t found = a1, n = 0;
 		struct seq_chunk *best = NULL;
-		for (size_t i = next; i < a1 && i < next + PAIR_WINDOW; i++) {
-			if (L->old.doc.b[i].kind != nb->kind ||
-			    structure_only(nb))
-				continue;
-			size_t m;
-			struct seq_chunk *ch =
-			    words_diff(&L->old.tok[i], &L->new.tok[j], &m);
-			if (likeness(ch, m, L->old.tok[i].n, L->new.tok[j].n) >=
-			    0.5) {
-				found = i;
-				best = ch;
-				n = m;
-				break;
-			}
-			free(ch);
-		}
-		if (found == a1) {
-			added(L, j);
+		size_t n = 0, found = pair_of(L, next, a1, j, &best, &n);
+		if (found == a1)
 			continue;
-		}
 		for (; next < found; next++)
 			removed(L, next);
+		for (; added_to < j; added_to++)
+			added(L, added_to);
 		changed(L, found, j, best, n);
 		free(best);
 		next = found + 1;
+		added_to = j + 1;
 	}
 	for (; next < a1; next++)
 		removed(L, next);
+	for (; added_to < b1; added_to++)
+		added(L, added_to);
 }
 
 struct value *
@@ -409,9 +420,17 @@ letter_diff(struct arena *a, const char *old_md, size_t old_len,
             const char *new_md, size_t new_len, struct buf *redline)
 {
 	struct ldiff L = {.a = a, .out = redline};
+	struct buf clean[2];
 	L.sections = value_new(a, VALUE_SEQ);
-	side_init(a, &L.old, old_md, old_len);
-	side_init(a, &L.new, new_md, new_len);
+	/* no text may hold a mark of its own: the redline's are the only ones */
+	buf_init(&clean[0]);
+	buf_init(&clean[1]);
+	put_clean(&clean[0], old_md, old_len);
+	put_clean(&clean[1], new_md, new_len);
+	old_md = buf_cstr(&clean[0]);
+	new_md = buf_cstr(&clean[1]);
+	side_init(a, &L.old, old_md, clean[0].len);
+	side_init(a, &L.new, new_md, clean[1].len);
 	size_t na = L.old.doc.n, nb = L.new.doc.n;
 	int *ca = xmalloc((na + 1) * sizeof(int)),
 	    *cb = xmalloc((nb + 1) * sizeof(int));
@@ -440,7 +459,8 @@ letter_diff(struct arena *a, const char *old_md, size_t old_len,
 		}
 	}
 	if (redline)
-		buf_putc(redline, '\n');
+		buf_append(redline, new_md + L.new.doc.end,
+		           clean[1].len - L.new.doc.end);
 	free(ch);
 	free(del);
 	free(ins);
@@ -448,5 +468,7 @@ letter_diff(struct arena *a, const char *old_md, size_t old_len,
 	free(cb);
 	side_release(&L.old);
 	side_release(&L.new);
+	buf_release(&clean[0]);
+	buf_release(&clean[1]);
 	return L.sections;
 }

@@ -39,6 +39,7 @@ struct md_block {
 
 struct md_doc {
 	size_t front; /* bytes of front matter (kept whole, never compared) */
+	size_t end;   /* where the last block ends: line breaks follow */
 	struct md_block *b;
 	size_t n;
 };

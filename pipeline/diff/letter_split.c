@@ -306,6 +306,7 @@ letter_split(struct arena *a, const char *md, size_t len, struct md_doc *out)
 		split_line(&sp, i, end);
 		i = e < len ? e + 1 : e;
 	}
+	out->end = sp.prev_end;
 }
 
 const char *

@@ -290,8 +290,8 @@ kind_node(struct ctx *c, const struct kind_def *k, const struct group *g,
 	return v;
 }
 
-/* The judgement table: each judgement's grade, and the overall by the
- * framework's rule (verdict). */
+/* The judgement table: the scale, each judgement's grade, and the
+ * overall by the framework's rule (verdict). */
 static struct value *
 judgements_node(struct ctx *c, const struct verdict *vd)
 {
@@ -305,6 +305,14 @@ judgements_node(struct ctx *c, const struct verdict *vd)
 	judge_rule_text(fw, &rule);
 	value_put_str(c->a, v, "rule", buf_cstr(&rule));
 	buf_release(&rule);
+	struct value *scale = seq(c);
+	for (size_t i = 0; i < fw->nscale; i++) {
+		struct value *g = map(c);
+		value_put_str(c->a, g, "id", fw->scale[i].id);
+		value_put_str(c->a, g, "title", fw->scale[i].title);
+		value_push(c->a, scale, g);
+	}
+	value_put(c->a, v, "scale", scale);
 	struct value *o = map(c), *items = seq(c);
 	const struct grade_def *gd = framework_grade(fw, vd->overall);
 	value_put_str(c->a, o, "title", fw->overall.title);

@@ -220,7 +220,9 @@ chart_svg(struct html *h, const struct scene *sc, size_t *len)
 		}
 	struct buf svg;
 	buf_init(&svg);
-	if (chart_write_svg(sc, h->opts->fonts, &svg, h->d) < 0) {
+	if ((h->opts->chart_svg
+	         ? h->opts->chart_svg(h->opts->chart_ctx, sc, &svg, h->d)
+	         : chart_write_svg(sc, h->opts->fonts, &svg, h->d)) < 0) {
 		buf_release(&svg);
 		return NULL;
 	}

@@ -9,8 +9,10 @@
 
 #include <hpdf.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chart/scene.h"
 #include "core/alloc.h"
@@ -44,6 +46,11 @@ struct pdf {
 	const struct doc_layout *dl;
 	const struct fontset *fonts;
 	HPDF_Font font[FONT_ROLES];
+	/* each face cut to the letter's characters (render/subset.h) */
+	struct charset *chars;
+	int face_fd[FONT_ROLES];
+	bool face_tried[FONT_ROLES];
+	char face_path[FONT_ROLES][64];
 	HPDF_Encoder utf8;
 	HPDF_Page *pages;
 	struct tagger *tag;
@@ -86,13 +93,46 @@ set_fill(HPDF_Page pg, struct rgb c)
 	                     (HPDF_REAL)c.b);
 }
 
-/* The face of role r, embedded on first use (about 5 ms a face). */
+/* The characters each face draws: the text, and the charts' labels. */
+static void
+collect_chars(struct pdf *p)
+{
+	const struct doc_layout *dl = p->dl;
+	p->chars = xcalloc(FONT_ROLES, sizeof(*p->chars));
+	for (size_t i = 0; i < dl->ntext; i++)
+		charset_add_utf8(&p->chars[dl->text[i].face], dl->text[i].s,
+		                 dl->text[i].n);
+	for (size_t i = 0; i < dl->nchart; i++) {
+		const struct scene *sc = dl->chart[i].scene;
+		for (size_t k = 0; k < sc->n; k++)
+			if (sc->ops[k].kind == OP_TEXT && sc->ops[k].text != NULL)
+				charset_add_utf8(
+				    &p->chars[sc->ops[k].bold ? FONT_BOLD : FONT_REGULAR],
+				    sc->ops[k].text, strlen(sc->ops[k].text));
+	}
+}
+
+/* The file libharu loads for role r: the face cut to the letter's
+ * characters, else (when it cannot be cut) the whole face. */
+static const char *
+face_file(struct pdf *p, enum font_role r)
+{
+	const char *whole = font_path(p->fonts->face[r]);
+	if (!p->face_tried[r]) {
+		p->face_tried[r] = true;
+		p->face_fd[r] =
+		    subset_preload(whole, &p->chars[r], p->face_path[r]);
+	}
+	return p->face_fd[r] >= 0 ? p->face_path[r] : whole;
+}
+
+/* The face of role r, embedded on first use. */
 static HPDF_Font
 pdf_font(struct pdf *p, enum font_role r)
 {
 	if (p->font[r] == NULL) {
-		const char *name = HPDF_LoadTTFontFromFile(
-		    p->doc, font_path(p->fonts->face[r]), HPDF_TRUE);
+		const char *name =
+		    HPDF_LoadTTFontFromFile(p->doc, face_file(p, r), HPDF_TRUE);
 		if (name != NULL)
 			p->font[r] = HPDF_GetFont(p->doc, name, "UTF-8");
 	}
@@ -410,8 +450,7 @@ subset_fonts(struct pdf *p, const char *path, struct diag_sink *d)
 {
 	for (int r = 0; r < FONT_ROLES; r++)
 		if (p->font[r] != NULL &&
-		    subset_font(p->doc, p->font[r],
-		                font_path(p->fonts->face[r]), path, d) < 0)
+		    subset_font(p->doc, p->font[r], face_file(p, r), path, d) < 0)
 			return -1;
 	return 0;
 }
@@ -443,6 +482,9 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 {
 	struct pdf p = {.dl = dl, .fonts = fonts};
 	int rc = -1;
+	for (int r = 0; r < FONT_ROLES; r++)
+		p.face_fd[r] = -1;
+	collect_chars(&p);
 	buf_init(&p.str);
 	p.doc = HPDF_New(on_error, &p);
 	if (p.doc == NULL) {
@@ -484,6 +526,10 @@ out:
 	if (p.doc != NULL)
 		HPDF_Free(p.doc);
 	free(p.pages);
+	free(p.chars);
+	for (int r = 0; r < FONT_ROLES; r++)
+		if (p.face_fd[r] >= 0)
+			close(p.face_fd[r]);
 	tag_free(p.tag);
 	buf_release(&p.str);
 	return rc;

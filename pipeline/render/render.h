@@ -26,6 +26,10 @@ struct render_opts {
 	 * then reports an error at the image). May be NULL: no charts. */
 	const struct scene *(*chart)(void *ctx, const char *name);
 	void *chart_ctx;
+	/* Appends the SVG of a scene that chart returned (chart_write_svg's),
+	 * when the caller has it made already; NULL: made here. */
+	int (*chart_svg)(void *ctx, const struct scene *s, struct buf *out,
+	                 struct diag_sink *d);
 };
 
 /* Lays out md (len bytes, read from path, which is used in messages) and

@@ -18,6 +18,7 @@
  * whose FontFile2 is the subset. Widths are libharu's, truncated to whole
  * 1/1000 em (HPDF_TTFontDef_GetGidWidth) as the layout measures them
  * (core/font.c), so they match the program's hmtx to within a unit. */
+#define _GNU_SOURCE /* memfd_create */
 #include "render/subset.h"
 
 #include <harfbuzz/hb-subset.h>
@@ -26,12 +27,16 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/utf8.h"
 
 #define NCODES  0x10000
 #define BUFSIZE 4096
@@ -395,4 +400,64 @@ out:
 	hb_blob_destroy(prog);
 	free(dr.c);
 	return rc;
+}
+
+void
+charset_add_utf8(struct charset *cs, const char *s, size_t n)
+{
+	unsigned cp;
+	for (size_t i = 0; i < n; i += utf8_next(s, n, i, &cp))
+		if (utf8_next(s, n, i, &cp) && cp < 0x10000)
+			cs->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+static int
+write_all(int fd, const char *p, unsigned n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (unsigned)w;
+	}
+	return 0;
+}
+
+int
+subset_preload(const char *file, const struct charset *cs, char path[64])
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+	hb_face_t *face = blob ? hb_face_create(blob, 0) : NULL;
+	hb_subset_input_t *in = face ? hb_subset_input_create_or_fail() : NULL;
+	hb_face_t *sub = NULL;
+	int fd = -1;
+	if (in == NULL)
+		goto out;
+	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	for (unsigned cp = 0; cp < 0x10000; cp++)
+		if (cs->bits[cp >> 3] & (1u << (cp & 7)))
+			hb_set_add(unicodes, cp);
+	hb_set_add(unicodes, ' ');
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	sub = hb_subset_or_fail(face, in);
+	if (sub == NULL)
+		goto out;
+	hb_blob_t *data = hb_face_reference_blob(sub);
+	unsigned len = 0;
+	const char *bytes = hb_blob_get_data(data, &len);
+	fd = len > 0 ? memfd_create("jtai-face", MFD_CLOEXEC) : -1;
+	if (fd >= 0 && write_all(fd, bytes, len) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	hb_blob_destroy(data);
+	if (fd >= 0)
+		snprintf(path, 64, "/proc/self/fd/%d", fd);
+out:
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return fd;
 }

@@ -69,7 +69,7 @@ check "finds its frameworks beside itself" \
 	sh -c "[ \"\$('$jtai' --templates-path)\" = '$usr/share/jtai/templates' ]"
 check "jtai build on a copied sample" "$jtai" build -q -o out riverford
 JTAI_DATADIR=$root "$build/jtai" build -q -o ref riverford >"$tmp/out" 2>&1
-check "the same bytes as the build tree's jtai" diff -r ref out
+check "the same bytes as the build tree's jtai" diff -r -x .jtai ref out
 
 # User frameworks: a copy of jtai-2022 under another name, and one that
 # shadows jtai-2022 itself with a different letter.
@@ -88,6 +88,11 @@ else
 		ok "a user framework is unknown without --templates" ||
 		{ bad "a user framework is unknown without --templates"; cat "$tmp/out"; }
 fi
+sed 's/^framework: westmoor-2030/framework: westmoor-2031/' westmoor/inspection.yaml >typo.yaml
+mkdir -p typo/findings && cp westmoor/findings/* typo/findings/ && mv typo.yaml typo/inspection.yaml
+"$jtai" --templates mine check typo >"$tmp/out" 2>&1
+check "an unknown framework's hint names user frameworks" \
+	grep -q "unknown framework 'westmoor-2031' (did you mean 'westmoor-2030'?)" "$tmp/out"
 check "--templates DIR before the command" "$jtai" --templates mine check westmoor
 check "--templates DIR after the command" "$jtai" build -q --templates mine -o out westmoor
 check "JTAI_TEMPLATES" env JTAI_TEMPLATES="$work/nowhere:$work/mine" \

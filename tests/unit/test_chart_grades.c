@@ -144,3 +144,83 @@ Test(chart_grades, judgements_need_a_graded_framework)
 	                      "with a 'scale')\n");
 	free(msg);
 }
+
+/* judgements.scale as merge writes it: the framework's grades in order,
+ * each {id, title}. */
+static void
+put_scale(struct value *m, const char *const *ids, const char *const *titles,
+          size_t n)
+{
+	struct value *scale = value_new(arena, VALUE_SEQ);
+	for (size_t i = 0; i < n; i++) {
+		struct value *g = value_new(arena, VALUE_MAP);
+		value_put_str(arena, g, "id", ids[i]);
+		value_put_str(arena, g, "title", titles[i]);
+		value_push(arena, scale, g);
+	}
+	value_put(arena, (struct value *)value_get(m, "judgements"), "scale",
+	          scale);
+}
+
+Test(chart_grades, scale_from_the_framework)
+{
+	/* No case ratings: the framework's scale still gives every grade,
+	 * the unused ones too, under the framework's titles. */
+	static const char *const titles[] = {"Outstanding (1)", "Good (2)",
+	                                     "Requires improvement (3)",
+	                                     "Inadequate (4)"};
+	struct value *m = grades_model(false);
+	put_scale(m, grades4, titles, 4);
+	struct scene *s = draw_chart(GRADES, m);
+	cr_assert_lt(header_x(s, "Outstanding (1)"), header_x(s, "Good (2)"));
+	cr_assert_lt(header_x(s, "Good (2)"), header_x(s, "Inadequate (4)"));
+	struct box good = cell_of(s, "Adoption performance", sky);
+	cr_assert_float_eq((good.x0 + good.x1) / 2, header_x(s, "Good (2)"),
+	                   1e-9);
+	cr_assert_not_null(strstr(s->alt, "on a scale of 4 grades from "
+	                                  "outstanding (1) to inadequate (4)"));
+	cr_assert_not_null(strstr(s->alt, "Adoption performance: good (2)"));
+}
+
+Test(chart_grades, bad_scale_located)
+{
+	struct value *m = grades_model(true);
+	struct value *scale = value_new(arena, VALUE_SEQ);
+	struct value *g = value_new(arena, VALUE_MAP);
+	g->line = 12, g->col = 5;
+	value_put_str(arena, g, "id", "good");
+	value_push(arena, scale, g);
+	value_put(arena, (struct value *)value_get(m, "judgements"), "scale",
+	          scale);
+	cr_assert_null(chart_draw_from(arena, GRADES, "out/merged.yaml", m,
+	                               &fonts, &sink));
+	char *msg = test_diags(&sink);
+	cr_assert_str_eq(msg, "out/merged.yaml:12:5: error: a grade of "
+	                      "'judgements.scale' has no 'title'\n");
+	free(msg);
+}
+
+static void
+set_false(const struct value *map, const char *key)
+{
+	struct value_member *m = (struct value_member *)value_member(map, key);
+	cr_assert_not_null(m);
+	m->val = value_new_bool(arena, false);
+}
+
+Test(chart_grades, no_limiting_judgement_takes_the_whole_width)
+{
+	/* Room for the "Limiting" mark only when a judgement limits. */
+	struct value *m = grades_model(true);
+	const struct value *items = value_path(m, "judgements.items");
+	set_false(items->items[0], "limiting");
+	set_false(value_path(m, "judgements.overall"), "limited");
+	struct scene *s = draw_chart(GRADES, m);
+	cr_assert_null(find_text(s, "Limiting"));
+	struct box over = cell_of(s, "Overall effectiveness", vermillion);
+	cr_assert_float_eq(over.x1, WIDTH - 1, 1e-9);
+	struct scene *limited = draw_chart(GRADES, grades_model(true));
+	struct box help =
+	    cell_of(limited, "Children who need help and", vermillion);
+	cr_assert_lt(help.x1, WIDTH - 40);
+}
