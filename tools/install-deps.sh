@@ -6,7 +6,7 @@
 set -eu
 pkgs="build-essential cmake pkg-config libyaml-dev libxxhash-dev libcmark-dev libcairo2-dev
 libfreetype-dev libhpdf-dev libharfbuzz-dev libcriterion-dev
-fonts-liberation2 icc-profiles-free qpdf poppler-utils
+fonts-liberation2 icc-profiles-free qpdf poppler-utils libxml2-utils
 default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 chromium"
 # Node from Debian, unless a node with npm is installed already (a

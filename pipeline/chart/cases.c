@@ -110,8 +110,7 @@ read_scale(struct arena *a, const char *path, const struct value *merged,
 	}
 	const char *ids[FILL_MAX_GRADES], *titles[FILL_MAX_GRADES];
 	size_t n;
-	if (model_scale(path, merged, ids, titles, FILL_MAX_GRADES, &n, d) <
-	    0)
+	if (model_scale(path, merged, ids, titles, FILL_MAX_GRADES, &n, d) < 0)
 		return -1;
 	c->ngrades = ratings->n;
 	for (size_t g = 0; g < ratings->n; g++) {

@@ -8,7 +8,9 @@
  * cells, so the bar is (days of fieldwork) * (points per day) long. Each
  * event is named above the axis by a label on a flag: a leader line from
  * its mark up to its label's lane, the label to the right of the leader
- * (to its left near the chart's right edge). The labels take the fewest
+ * (to its left near the chart's right edge). The fieldwork's leader rises
+ * from the start of its bar, or from its middle or end when another
+ * leader is near (range_leader). The labels take the fewest
  * lanes in which none overlaps another and no leader crosses a label: a
  * search of every way, pruned (four events).
  *

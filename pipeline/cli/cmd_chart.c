@@ -14,7 +14,8 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai chart [-o FILE] [--png] [--dpi N] MERGED NAME\n\n"
+    "usage: jtai chart [-o FILE] [--png] [--dpi N] [--depfile FILE]\n"
+    "                  MERGED NAME\n\n"
     "Draws the chart NAME from the merged letter model MERGED and writes it\n"
     "as SVG (or PNG with --png) to FILE or standard output.\n\n"
     "charts:\n"
@@ -24,6 +25,7 @@ static const char help[] =
     "  timeline            the inspection's dates in working days\n\n"
     "options:\n"
     "  -o, --output FILE  where to write (written atomically)\n"
+    "      --depfile FILE Make rule of the files read, for -o's FILE\n"
     "  --png              write a PNG instead of SVG\n"
     "  --dpi N            PNG resolution, 10 to 2400 (default 150)\n\n"
     "example: jtai chart out/riverford-front-door/merged.yaml "
@@ -76,12 +78,13 @@ cmd_chart(int argc, char **argv)
 			return cli_usage_error("chart", "bad option '%s'",
 			                       argv[optind - 1]);
 		if (dpi < 0)
-			return cli_usage_error("chart",
-			                       "--dpi must be 10 to 2400, not '%s'",
-			                       optarg);
+			return cli_usage_error(
+			    "chart", "--dpi must be 10 to 2400, not '%s'",
+			    optarg);
 	}
 	if (optind + 2 != argc)
-		return cli_usage_error("chart", "expected MERGED and a chart NAME");
+		return cli_usage_error("chart",
+		                       "expected MERGED and a chart NAME");
 	if (!known(argv[optind + 1]))
 		return cli_usage_error("chart", "unknown chart '%s'",
 		                       argv[optind + 1]);

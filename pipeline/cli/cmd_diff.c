@@ -70,7 +70,8 @@ take_rev(int *argc, char **argv, struct opts *o)
 		if (strcmp(argv[i], "--rev"))
 			continue;
 		if (i + 2 >= *argc)
-			return cli_usage_error("diff", "--rev needs two revisions");
+			return cli_usage_error("diff",
+			                       "--rev needs two revisions");
 		o->rev[0] = argv[i + 1];
 		o->rev[1] = argv[i + 2];
 		for (int k = i; k + 3 <= *argc; k++)
@@ -159,7 +160,8 @@ chart_for(void *p, const char *name)
 	for (size_t i = 0; i < c->n; i++)
 		if (!strcmp(c->scene[i]->name, name))
 			return c->scene[i];
-	const struct scene *s = chart_draw(c->a, name, c->model, c->fonts, c->d);
+	const struct scene *s =
+	    chart_draw(c->a, name, c->model, c->fonts, c->d);
 	if (s && c->n < sizeof(c->scene) / sizeof(c->scene[0]))
 		c->scene[c->n++] = s;
 	return s;
@@ -182,8 +184,8 @@ write_redline(const struct opts *o, const struct build_env *env,
 	buf_init(&summary);
 	buf_init(&doc);
 	diff_write_summary(diff, &summary);
-	struct charts c = {.a = a, .model = new->model, .fonts = &env->fonts,
-	                   .d = d};
+	struct charts c = {
+	    .a = a, .model = new->model, .fonts = &env->fonts, .d = d};
 	struct render_opts ro = {
 	    .fonts = &env->fonts, .chart = chart_for, .chart_ctx = &c};
 	bool html = ends_with(o->redline, ".html");
@@ -235,7 +237,8 @@ compare(const struct opts *o, char *const dirs[2], char *const labels[2])
 		diff_write_markdown(diff, &text);
 	else
 		diff_write_text(diff, use_colour(), &text);
-	if (o->redline && write_redline(o, &env, a, diff, &side[1], &md, &d) < 0)
+	if (o->redline &&
+	    write_redline(o, &env, a, diff, &side[1], &md, &d) < 0)
 		goto out;
 	if (cli_stdout(text.data, text.len))
 		goto out;
@@ -322,8 +325,8 @@ cmd_diff(int argc, char **argv)
 		return rc;
 	if (o.redline && !ends_with(o.redline, ".pdf") &&
 	    !ends_with(o.redline, ".html"))
-		return cli_usage_error("diff",
-		                       "the redline must be a .pdf or .html file");
+		return cli_usage_error(
+		    "diff", "the redline must be a .pdf or .html file");
 	if (o.rev[0])
 		return compare_revs(&o);
 	char *dirs[2] = {(char *)o.paths[0], (char *)o.paths[1]};

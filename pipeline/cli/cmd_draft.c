@@ -6,13 +6,14 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai draft [-o FILE] MERGED\n\n"
+    "usage: jtai draft [-o FILE] [--depfile FILE] MERGED\n\n"
     "Drafts the letter from the merged letter model MERGED (a merged.yaml)\n"
     "with the Mustache template of its framework (templates/<framework>/\n"
     "letter.md and partials/), and writes Markdown to FILE or standard\n"
     "output.\n\n"
     "options:\n"
-    "  -o, --output FILE  where to write (written atomically)\n\n"
+    "  -o, --output FILE  where to write (written atomically)\n"
+    "      --depfile FILE Make rule of the files read, for -o's FILE\n\n"
     "example: jtai draft out/riverford-front-door/merged.yaml -o letter.md\n\n"
     "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
 

@@ -6,12 +6,13 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai merge [-o FILE] DIR\n\n"
+    "usage: jtai merge [-o FILE] [--depfile FILE] DIR\n\n"
     "Reads the inspection in DIR (inspection.yaml, findings/*.yaml,\n"
     "cases.yaml) and writes the merged letter model as canonical YAML\n"
     "(layout: docs/merged.md) to FILE, or to standard output.\n\n"
     "options:\n"
-    "  -o, --output FILE  where to write (written atomically)\n\n"
+    "  -o, --output FILE  where to write (written atomically)\n"
+    "      --depfile FILE Make rule of the files read, for -o's FILE\n\n"
     "example: jtai merge samples/riverford-front-door -o merged.yaml\n\n"
     "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
 

@@ -13,7 +13,8 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai render [-o FILE] [--model MERGED] [--html] LETTER\n\n"
+    "usage: jtai render [-o FILE] [--model MERGED] [--html] [--depfile FILE]\n"
+    "                   LETTER\n\n"
     "Lays out the Markdown letter LETTER (a letter.md) as an A4 PDF with\n"
     "embedded fonts, bookmarks and a running footer: tagged, and PDF/A-1b\n"
     "(docs/tagged-pdf.md, docs/pdfa.md). Charts referenced as\n"
@@ -24,7 +25,8 @@ static const char help[] =
     "  -o, --output FILE   where to write (default: LETTER with .pdf,\n"
     "                      or .html with --html)\n"
     "  -m, --model MERGED  the merged.yaml to draw charts from\n"
-    "      --html          write the HTML page, not the PDF\n\n"
+    "      --html          write the HTML page, not the PDF\n"
+    "      --depfile FILE  Make rule of the files read, for -o's FILE\n\n"
     "environment:\n"
     "  SOURCE_DATE_EPOCH   the PDF's date when the letter has none\n"
     "  JTAI_ICC_PROFILE    the sRGB profile of the PDF/A output intent\n\n"

@@ -32,8 +32,7 @@ static const struct command commands[] = {
     {"chart", cmd_chart, "draw a chart of merged.yaml as SVG or PNG",
      TAKES_DEPFILE},
     {"render", cmd_render, "lay out letter.md as a PDF", TAKES_DEPFILE},
-    {"diff", cmd_diff, "what changed between two versions of an inspection",
-     0},
+    {"diff", cmd_diff, "what changed between two versions of an inspection", 0},
     {"dates", cmd_dates, "working-day arithmetic (England and Wales)", 0},
     {"new", cmd_new, "make a new inspection folder for a framework", 0},
 };

@@ -234,41 +234,41 @@ out:
 	return rc;
 }
 
-int
-file_mkdirs(const char *path, struct diag_sink *d)
+/* Makes the folder path if missing; a link or a file there is refused
+ * when nofollow (reported as "the folder is a symbolic link"). */
+static int
+mkdir_one(const char *path, bool nofollow, struct diag_sink *d)
+{
+	if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+		diag_error(d, path, 0, 0, "cannot create folder: %s",
+		           strerror(errno));
+		return -1;
+	}
+	if (nofollow && refuse_link(path, "the folder", d) < 0)
+		return -1;
+	if (!file_is_dir(path)) {
+		diag_error(d, path, 0, 0, "cannot create folder: not a folder");
+		return -1;
+	}
+	return 0;
+}
+
+/* file_mkdirs; a link at path itself is refused when nofollow. */
+static int
+mkdirs(const char *path, bool nofollow, struct diag_sink *d)
 {
 	char *p = xstrdup(path);
 	size_t n = strlen(p);
 	while (n > 1 && p[n - 1] == '/')
 		p[--n] = '\0';
-	/* where the last two components begin: neither may be a link */
-	char *last = strrchr(p, '/');
-	char *second = NULL;
-	if (last && last > p) {
-		*last = '\0';
-		second = strrchr(p, '/');
-		*last = '/';
-	}
-	size_t guard = second ? (size_t)(second - p) + 1 : 0;
 	int rc = 0;
 	for (char *s = p + 1;; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
 		char c = *s;
 		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			diag_error(d, p, 0, 0, "cannot create folder: %s",
-			           strerror(errno));
-			rc = -1;
-			break;
-		}
-		if ((size_t)(s - p) > guard &&
-		    refuse_link(p, "the folder", d) < 0) {
-			rc = -1;
-			break;
-		}
-		if (!file_is_dir(p)) {
-			diag_error(d, p, 0, 0, "cannot create folder: not a folder");
+		/* the folder asked for must be a real one, not a link */
+		if (mkdir_one(p, nofollow && c == '\0', d) < 0) {
 			rc = -1;
 			break;
 		}
@@ -277,6 +277,46 @@ file_mkdirs(const char *path, struct diag_sink *d)
 			break;
 	}
 	free(p);
+	return rc;
+}
+
+int
+file_mkdirs(const char *path, struct diag_sink *d)
+{
+	return mkdirs(path, true, d);
+}
+
+int
+file_mkdirs_within(const char *root, const char *rel, struct diag_sink *d)
+{
+	if (mkdirs(root, false, d) < 0)
+		return -1;
+	if (rel[0] == '/' || !strcmp(rel, "..") || !strncmp(rel, "../", 3) ||
+	    strstr(rel, "/../") ||
+	    (strlen(rel) >= 3 && !strcmp(rel + strlen(rel) - 3, "/.."))) {
+		char *path = file_join(root, rel);
+		diag_error(d, path, 0, 0, "cannot create folder: outside %s",
+		           root);
+		free(path);
+		return -1;
+	}
+	char *path = file_join(root, rel);
+	size_t from = strlen(path) - strlen(rel);
+	int rc = 0;
+	for (char *s = path + from;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (s > path + from && mkdir_one(path, true, d) < 0) {
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(path);
 	return rc;
 }
 

@@ -41,11 +41,18 @@ void file_note_use(const char *path);
  * new file, never written through. */
 int file_write_atomic(const char *path, const void *data, size_t len,
                       struct diag_sink *d);
-/* Creates path and its missing parents (mode 0777 before umask). The last
- * two components (OUTDIR/NAME/charts: NAME and charts) must be real
- * folders, not symbolic links; earlier ones may be links. Returns 0, or -1
- * reported into d. */
+/* Creates path and its missing parents (mode 0777 before umask). path
+ * itself must be a real folder, not a symbolic link (its parents may be
+ * links). Returns 0, or -1 reported into d. */
 int file_mkdirs(const char *path, struct diag_sink *d);
+/* Creates root as file_mkdirs does (root may be a link or reached through
+ * links),
+ * then rel inside it: every component of rel must be a real folder, not a
+ * symbolic link, and rel may not leave root ('..', an absolute path). For
+ * outputs: file_mkdirs_within(OUTDIR, "NAME/charts"). Returns 0, or -1
+ * reported into d. */
+int file_mkdirs_within(const char *root, const char *rel,
+                       struct diag_sink *d);
 bool file_exists(const char *path);
 bool file_is_dir(const char *path);
 /* Returns dir/name as a malloc'd string (the caller frees it). */

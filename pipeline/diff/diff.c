@@ -74,9 +74,9 @@ diff_run(struct arena *a, const struct diff_side *o, const struct diff_side *n,
 bool
 diff_differ(const struct value *diff)
 {
-	static const char *const parts[] = {"inspection", "findings", "dates",
-	                                    "addressees", "signatories",
-	                                    "letter"};
+	static const char *const parts[] = {"inspection",  "findings",
+	                                    "dates",       "addressees",
+	                                    "signatories", "letter"};
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		const struct value *p = value_get(diff, parts[i]);
 		if (p && p->kind == VALUE_SEQ && p->n > 0)

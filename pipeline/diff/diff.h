@@ -23,10 +23,10 @@ struct value;
 
 /* One side of a diff: an inspection read, merged and drafted. */
 struct diff_side {
-	const char *label;         /* how reports name it (borrowed) */
-	struct inspection *ins;    /* owned by the arena given to diff_load */
-	struct value *model;       /* likewise */
-	struct buf letter;         /* the drafted letter.md */
+	const char *label;      /* how reports name it (borrowed) */
+	struct inspection *ins; /* owned by the arena given to diff_load */
+	struct value *model;    /* likewise */
+	struct buf letter;      /* the drafted letter.md */
 };
 
 /* Reads the inspection in dir with the frameworks under templates_dir,

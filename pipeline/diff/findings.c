@@ -214,8 +214,10 @@ waiver(struct entries *es, const char *id, const char *change,
 	struct value *v = entry(es, R_WAIVER, id, change);
 	value_put_str(es->a, v, "rule", w->rule);
 	value_put_str(es->a, v, "match", w->match);
-	value_put(es->a, v, "old_reason", str_or_null(es->a, o ? o->reason : NULL));
-	value_put(es->a, v, "new_reason", str_or_null(es->a, n ? n->reason : NULL));
+	value_put(es->a, v, "old_reason",
+	          str_or_null(es->a, o ? o->reason : NULL));
+	value_put(es->a, v, "new_reason",
+	          str_or_null(es->a, n ? n->reason : NULL));
 }
 
 /* Waivers keyed by rule and match: added, removed, or a new reason. */
@@ -223,7 +225,8 @@ static void
 waivers(struct entries *es, const struct finding *fo, const struct finding *fn)
 {
 	for (size_t i = 0; i < fo->nwaivers; i++) {
-		const struct waiver *w = &fo->waivers[i], *m = find_waiver(fn, w);
+		const struct waiver *w = &fo->waivers[i],
+		                    *m = find_waiver(fn, w);
 		if (m == NULL)
 			waiver(es, fn->id, "waiver-removed", w, NULL);
 		else if (strcmp(m->reason, w->reason))
@@ -231,7 +234,8 @@ waivers(struct entries *es, const struct finding *fo, const struct finding *fn)
 	}
 	for (size_t i = 0; i < fn->nwaivers; i++)
 		if (find_waiver(fo, &fn->waivers[i]) == NULL)
-			waiver(es, fn->id, "waiver-added", NULL, &fn->waivers[i]);
+			waiver(es, fn->id, "waiver-added", NULL,
+			       &fn->waivers[i]);
 }
 
 static void
@@ -244,21 +248,21 @@ compare(struct entries *es, const struct diff_side *o,
 	text_change(es, R_SUMMARY, "summary", id, fo->summary, fn->summary);
 	text_change(es, R_DETAIL, "detail", id, fo->detail, fn->detail);
 	scalar(es, R_THEME, "theme", id, fo->theme, fn->theme);
-	list_change(es, R_AGENCIES, "agencies", id, fo->agencies,
-	            fo->nagencies, fn->agencies, fn->nagencies);
+	list_change(es, R_AGENCIES, "agencies", id, fo->agencies, fo->nagencies,
+	            fn->agencies, fn->nagencies);
 	scalar(es, R_INSPECTORATE, "inspectorate", id, fo->inspectorate,
 	       fn->inspectorate);
 	scalar(es, R_JUDGEMENT, "judgement", id, fo->judgement, fn->judgement);
-	list_change(es, R_CASES, "cases", id, fo->cases, fo->ncases,
-	            fn->cases, fn->ncases);
+	list_change(es, R_CASES, "cases", id, fo->cases, fo->ncases, fn->cases,
+	            fn->ncases);
 	waivers(es, fo, fn);
 }
 
 /* Joint findings: the groups of ids merge folded into one. */
 
 struct groups {
-	const char **id;  /* every source id of the letter's findings */
-	size_t *group;    /* the letter finding each belongs to */
+	const char **id; /* every source id of the letter's findings */
+	size_t *group;   /* the letter finding each belongs to */
 	size_t n, cap;
 	size_t ngroups;
 };
@@ -269,7 +273,8 @@ add_id(struct groups *g, const char *id)
 	if (g->n == g->cap) {
 		size_t cap = g->cap;
 		g->id = xgrow(g->id, &cap, g->n + 1, sizeof(*g->id));
-		g->group = xgrow(g->group, &g->cap, g->n + 1, sizeof(*g->group));
+		g->group =
+		    xgrow(g->group, &g->cap, g->n + 1, sizeof(*g->group));
 	}
 	g->id[g->n] = id;
 	g->group[g->n++] = g->ngroups;
@@ -313,43 +318,54 @@ group_ids(struct arena *a, const struct groups *g, size_t k,
 	return v;
 }
 
+/* Appends to was the groups of h that ids [i0, i1) of g (whose groups in
+ * h are hg) are in, each once, in h's order. */
+static void
+groups_met(struct entries *es, const struct groups *g, const struct groups *h,
+           const size_t *hg, size_t i0, size_t i1, struct value *was)
+{
+	size_t last = SIZE_MAX;
+	for (;;) {
+		size_t next = SIZE_MAX;
+		for (size_t i = i0; i < i1; i++)
+			if (hg[i] != SIZE_MAX &&
+			    (last == SIZE_MAX || hg[i] > last) && hg[i] < next)
+				next = hg[i];
+		if (next == SIZE_MAX)
+			return;
+		value_push(es->a, was, group_ids(es->a, h, next, g));
+		last = next;
+	}
+}
+
 /* Each group of g of two ids or more whose ids (those h knows) were not
- * one group in h: formed (g new, h old) or split (g old, h new). */
+ * one group in h: formed (g new, h old) or split (g old, h new). A
+ * group's ids are consecutive in g. */
 static void
 joint(struct entries *es, const struct groups *g, const struct groups *h,
       const char *change, enum rank rank, const char *other)
 {
-	for (size_t k = 0; k < g->ngroups; k++) {
-		size_t members = 0, there = SIZE_MAX;
+	size_t *hg = xcalloc(g->n + 1, sizeof(*hg));
+	for (size_t i = 0; i < g->n; i++)
+		hg[i] = group_of(h, g->id[i]);
+	for (size_t i0 = 0, i1; i0 < g->n; i0 = i1) {
+		size_t k = g->group[i0], there = SIZE_MAX;
 		bool apart = false;
-		const char *first = NULL;
-		for (size_t i = 0; i < g->n; i++) {
-			if (g->group[i] != k)
+		for (i1 = i0; i1 < g->n && g->group[i1] == k; i1++) {
+			if (hg[i1] == SIZE_MAX)
 				continue;
-			members++;
-			first = first ? first : g->id[i];
-			size_t o = group_of(h, g->id[i]);
-			if (o == SIZE_MAX)
-				continue;
-			if (there != SIZE_MAX && o != there)
-				apart = true;
-			there = o;
+			apart |= there != SIZE_MAX && hg[i1] != there;
+			there = hg[i1];
 		}
-		if (members < 2 || !apart)
+		if (i1 - i0 < 2 || !apart)
 			continue;
-		struct value *v = entry(es, rank, first, change);
+		struct value *v = entry(es, rank, g->id[i0], change);
 		value_put(es->a, v, "ids", group_ids(es->a, g, k, NULL));
 		struct value *was = value_new(es->a, VALUE_SEQ);
-		for (size_t o = 0; o < h->ngroups; o++) {
-			bool meets = false;
-			for (size_t i = 0; i < h->n; i++)
-				meets |= h->group[i] == o &&
-				         group_of(g, h->id[i]) == k;
-			if (meets)
-				value_push(es->a, was, group_ids(es->a, h, o, g));
-		}
+		groups_met(es, g, h, hg, i0, i1, was);
 		value_put(es->a, v, other, was);
 	}
+	free(hg);
 }
 
 static int

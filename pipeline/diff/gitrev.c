@@ -120,7 +120,8 @@ make_parents(const char *dest, const char *rel, struct buf *made,
 			if (rc == 0)
 				made_add(made, p);
 			else
-				diag_error(d, p, 0, 0, "cannot make the folder: %s",
+				diag_error(d, p, 0, 0,
+				           "cannot make the folder: %s",
 				           strerror(errno));
 		}
 		free(p);
@@ -132,11 +133,11 @@ make_parents(const char *dest, const char *rel, struct buf *made,
 
 /* Writes blob sha of the repository at dir into dest/rel. */
 static int
-write_blob(const char *dir, const char *sha, const char *dest,
-           const char *rel, struct buf *made, struct diag_sink *d)
+write_blob(const char *dir, const char *sha, const char *dest, const char *rel,
+           struct buf *made, struct diag_sink *d)
 {
-	char *argv[] = {"git", "-C", (char *)dir, "cat-file", "blob",
-	                (char *)sha, NULL};
+	char *argv[] = {"git",  "-C",        (char *)dir, "cat-file",
+	                "blob", (char *)sha, NULL};
 	struct buf out, err;
 	buf_init(&out);
 	buf_init(&err);
@@ -159,8 +160,8 @@ write_blob(const char *dir, const char *sha, const char *dest,
 
 /* One entry of ls-tree -z: "<mode> <type> <sha>\t<path>". */
 static int
-export_entry(const char *dir, const char *e, const char *dest,
-             struct buf *made, struct diag_sink *d)
+export_entry(const char *dir, const char *e, const char *dest, struct buf *made,
+             struct diag_sink *d)
 {
 	const char *tab = strchr(e, '\t');
 	char mode[16], type[16], sha[80];
@@ -168,7 +169,8 @@ export_entry(const char *dir, const char *e, const char *dest,
 		return 0;
 	const char *rel = tab + 1;
 	if (strcmp(type, "blob") || !strcmp(mode, "120000"))
-		return 0; /* submodules and symbolic links are no inspection's */
+		return 0; /* submodules and symbolic links are no inspection's
+		           */
 	if (rel[0] == '/' || !strncmp(rel, "../", 3) || strstr(rel, "/../"))
 		return 0;
 	return write_blob(dir, sha, dest, rel, made, d);
@@ -179,12 +181,12 @@ diff_export_rev(const char *dir, const char *rev, const char *dest,
                 struct buf *made, struct diag_sink *d)
 {
 	if (rev[0] == '-') {
-		diag_error(d, dir, 0, 0, "a revision cannot start with '-' '%s'",
-		           rev);
+		diag_error(d, dir, 0, 0,
+		           "a revision cannot start with '-' '%s'", rev);
 		return -1;
 	}
-	char *argv[] = {"git", "-C", (char *)dir, "ls-tree", "-r", "-z",
-	                (char *)rev, "--", ".", NULL};
+	char *argv[] = {"git", "-C",        (char *)dir, "ls-tree", "-r",
+	                "-z",  (char *)rev, "--",        ".",       NULL};
 	struct buf out, err;
 	buf_init(&out);
 	buf_init(&err);
@@ -203,8 +205,8 @@ diff_export_rev(const char *dir, const char *rev, const char *dest,
 	}
 	made_add(made, dest);
 	if (out.len == 0) {
-		diag_error(d, dir, 0, 0, "the folder holds no file at revision '%s'",
-		           rev);
+		diag_error(d, dir, 0, 0,
+		           "the folder holds no file at revision '%s'", rev);
 		rc = -1;
 		goto done;
 	}

@@ -36,7 +36,8 @@ flat(const struct value *v)
 	if (v->kind != VALUE_SEQ)
 		return false;
 	for (size_t i = 0; i < v->n; i++)
-		if (v->items[i]->kind == VALUE_SEQ || v->items[i]->kind == VALUE_MAP)
+		if (v->items[i]->kind == VALUE_SEQ ||
+		    v->items[i]->kind == VALUE_MAP)
 			return false;
 	return true;
 }

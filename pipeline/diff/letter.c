@@ -263,9 +263,9 @@ put_pair(struct ldiff *L, size_t i, size_t j, const struct seq_chunk *ch,
 				buf_putc(out, ' ');
 			size_t before = out->len;
 			put_tokens(out, ta, c->a0, c->a1, REDLINE_DEL, true);
-			bool next_syntax =
-			    k + 1 < n && ch[k + 1].op != SEQ_DELETE &&
-			    tb->t[ch[k + 1].b0].syntax;
+			bool next_syntax = k + 1 < n &&
+			                   ch[k + 1].op != SEQ_DELETE &&
+			                   tb->t[ch[k + 1].b0].syntax;
 			if (out->len == before)
 				out->len = mark; /* only syntax went */
 			else if (k + 1 < n && !next_syntax)
@@ -422,7 +422,8 @@ letter_diff(struct arena *a, const char *old_md, size_t old_len,
 	struct ldiff L = {.a = a, .out = redline};
 	struct buf clean[2];
 	L.sections = value_new(a, VALUE_SEQ);
-	/* no text may hold a mark of its own: the redline's are the only ones */
+	/* no text may hold a mark of its own: the redline's are the only ones
+	 */
 	buf_init(&clean[0]);
 	buf_init(&clean[1]);
 	put_clean(&clean[0], old_md, old_len);

@@ -27,7 +27,7 @@ struct splitter {
 	size_t len;
 	struct md_doc *doc;
 	size_t cap;
-	size_t prev_end; /* end of the last block's text */
+	size_t prev_end;       /* end of the last block's text */
 	struct md_block *open; /* a paragraph taking continuation lines */
 	struct fence fence[MAX_FENCES];
 	int nfence;
@@ -228,7 +228,8 @@ markdown_line(struct splitter *sp, size_t ls, size_t le)
 	}
 	if ((k = quote_prefix(s, n)) > 0) {
 		if (sp->open && sp->open->kind == MD_QUOTE) {
-			sp->open->nbody = le - (size_t)(sp->open->body - sp->md);
+			sp->open->nbody =
+			    le - (size_t)(sp->open->body - sp->md);
 			sp->prev_end = le;
 			return;
 		}
@@ -312,8 +313,8 @@ letter_split(struct arena *a, const char *md, size_t len, struct md_doc *out)
 const char *
 md_kind_name(enum md_kind kind)
 {
-	static const char *const names[] = {
-	    "paragraph", "heading", "item",  "quote", "row",
-	    "line",      "fence",   "rule",  "image"};
+	static const char *const names[] = {"paragraph", "heading", "item",
+	                                    "quote",     "row",     "line",
+	                                    "fence",     "rule",    "image"};
 	return names[kind];
 }

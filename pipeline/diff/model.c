@@ -23,8 +23,7 @@ str_or_null(struct arena *a, const char *s)
 
 void
 diff_each_finding(const struct value *model,
-                  void (*fn)(const struct value *finding, void *ctx),
-                  void *ctx)
+                  void (*fn)(const struct value *finding, void *ctx), void *ctx)
 {
 	static const char *const groups[] = {"themes", "agencies",
 	                                     "judgements"};
@@ -78,9 +77,8 @@ struct value *
 diff_inspection(struct arena *a, const struct value *o, const struct value *n)
 {
 	static const char *const paths[] = {
-	    "framework.id", "area.name",   "area.authority",
-	    "area.code",    "theme.id",    "theme.title",
-	    "principal_authority"};
+	    "framework.id", "area.name",   "area.authority",     "area.code",
+	    "theme.id",     "theme.title", "principal_authority"};
 	struct value *seq = value_new(a, VALUE_SEQ);
 	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
 		field(a, seq, paths[i], value_text(value_path(o, paths[i])),
@@ -189,7 +187,8 @@ put_grade(struct arena *a, struct value *v, const char *which,
 {
 	char key[32];
 	snprintf(key, sizeof(key), "%s_title", which);
-	value_put(a, v, which, str_or_null(a, value_text(value_get(item, "grade"))));
+	value_put(a, v, which,
+	          str_or_null(a, value_text(value_get(item, "grade"))));
 	value_put(a, v, key,
 	          str_or_null(a, value_text(value_get(item, "grade_title"))));
 }
@@ -232,15 +231,16 @@ diff_judgements(struct arena *a, const struct value *o, const struct value *n)
 	struct value *changed = value_new(a, VALUE_SEQ);
 	for (size_t i = 0; ni && i < ni->n; i++) {
 		const char *id = value_text(value_get(ni->items[i], "id"));
-		judgement(a, changed, ni->items[i], item_of(oi, id), ni->items[i]);
+		judgement(a, changed, ni->items[i], item_of(oi, id),
+		          ni->items[i]);
 	}
 	for (size_t i = 0; oi && i < oi->n; i++) {
 		const char *id = value_text(value_get(oi->items[i], "id"));
 		if (item_of(ni, id) == NULL)
 			judgement(a, changed, oi->items[i], oi->items[i], NULL);
 	}
-	bool overall = !((oo == NULL && no == NULL) ||
-	                 (oo && no && same_grade(oo, no)));
+	bool overall =
+	    !((oo == NULL && no == NULL) || (oo && no && same_grade(oo, no)));
 	if (changed->n == 0 && !overall)
 		return value_new(a, VALUE_NULL);
 	struct value *v = value_new(a, VALUE_MAP);
@@ -253,7 +253,8 @@ diff_judgements(struct arena *a, const struct value *o, const struct value *n)
 	put_grade(a, ov, "new", no);
 	value_put_bool(a, ov, "changed", overall);
 	const struct value *lim = value_get(no, "limited");
-	value_put_bool(a, ov, "limited", lim && lim->kind == VALUE_BOOL && lim->b);
+	value_put_bool(a, ov, "limited",
+	               lim && lim->kind == VALUE_BOOL && lim->b);
 	value_put(a, ov, "limited_by",
 	          str_or_null(a, value_text(value_get(no, "limited_by_text"))));
 	value_put(a, v, "overall", ov);

@@ -24,19 +24,62 @@ struct style {
 	bool words;    /* show word diffs */
 };
 
-static const struct style plain = {
-    "[-", "-]", "{+", "+}", "", "\n", "  ", "\n", "", "", "  ", " -> ",
-    false, true};
-static const struct style colour = {
-    "\033[31;9m", "\033[0m", "\033[32;4m", "\033[0m", "\033[1m",
-    "\033[0m\n", "  \033[1m", "\033[0m\n", "\033[36m", "\033[0m", "  ",
-    " -> ", false, true};
-static const struct style markdown = {
-    "<del>", "</del>", "<ins>", "</ins>", "#### ", "\n\n", "*", "*\n\n",
-    "**", "**", "- ", " → ", true, true};
-static const struct style summary = {
-    "", "", "", "", "## ", "\n\n", "### ", "\n\n", "**", "**", "- ", " to ",
-    false, false};
+static const struct style plain = {.del = "[-",
+                                   .del_end = "-]",
+                                   .ins = "{+",
+                                   .ins_end = "+}",
+                                   .head = "",
+                                   .head_end = "\n",
+                                   .sub = "  ",
+                                   .sub_end = "\n",
+                                   .id = "",
+                                   .id_end = "",
+                                   .item = "  ",
+                                   .arrow = " -> ",
+                                   .markdown = false,
+                                   .words = true};
+static const struct style colour = {.del = "\033[31;9m",
+                                    .del_end = "\033[0m",
+                                    .ins = "\033[32;4m",
+                                    .ins_end = "\033[0m",
+                                    .head = "\033[1m",
+                                    .head_end = "\033[0m\n",
+                                    .sub = "  \033[1m",
+                                    .sub_end = "\033[0m\n",
+                                    .id = "\033[36m",
+                                    .id_end = "\033[0m",
+                                    .item = "  ",
+                                    .arrow = " -> ",
+                                    .markdown = false,
+                                    .words = true};
+static const struct style markdown = {.del = "<del>",
+                                      .del_end = "</del>",
+                                      .ins = "<ins>",
+                                      .ins_end = "</ins>",
+                                      .head = "#### ",
+                                      .head_end = "\n\n",
+                                      .sub = "*",
+                                      .sub_end = "*\n\n",
+                                      .id = "**",
+                                      .id_end = "**",
+                                      .item = "- ",
+                                      .arrow = " → ",
+                                      .markdown = true,
+                                      .words = true};
+static const struct style summary = {.del = "",
+                                     .del_end = "",
+                                     .ins = "",
+                                     .ins_end = "",
+                                     .head = "## ",
+                                     .head_end = "\n\n",
+                                     .sub = "### ",
+                                     .sub_end = "\n\n",
+                                     .id = "**",
+                                     .id_end = "**",
+                                     .item = "- ",
+                                     .arrow = " to ",
+                                     .markdown = false,
+                                     .words = false};
 
 struct out {
 	struct buf *b;
@@ -78,8 +121,7 @@ get(const struct value *v, const char *key)
 
 /* Words [from, to) of s, as written. */
 static void
-words_range(struct out *o, const char *s, size_t from, size_t to,
-            size_t *count)
+words_range(struct out *o, const char *s, size_t from, size_t to, size_t *count)
 {
 	size_t w = 0, i = 0, n = strlen(s);
 	struct buf t;
@@ -314,7 +356,8 @@ finding(struct out *o, const struct value *c)
 	} else if (!strcmp(change, "joint-formed") ||
 	           !strcmp(change, "joint-split")) {
 		bool formed = !strcmp(change, "joint-formed");
-		put(o, formed ? "joint finding formed: " : "joint finding split: ");
+		put(o, formed ? "joint finding formed: "
+		              : "joint finding split: ");
 		list_text(o, value_get(c, "ids"));
 		put(o, formed ? " (were " : " (now ");
 		list_text(o, value_get(c, formed ? "old" : "new"));
@@ -470,17 +513,20 @@ letter(struct out *o, const struct value *l)
 static bool
 any(const struct value *v)
 {
-	return v && ((v->kind == VALUE_SEQ && v->n > 0) || v->kind == VALUE_MAP);
+	return v &&
+	       ((v->kind == VALUE_SEQ && v->n > 0) || v->kind == VALUE_MAP);
 }
 
 static void
 report(struct out *o, const struct value *d)
 {
-	static const char *const titles[][2] = {
-	    {"findings", "Findings"},       {"judgements", "Judgements"},
-	    {"dates", "Dates"},             {"addressees", "Addressees"},
-	    {"signatories", "Signatories"}, {"inspection", "Inspection"},
-	    {"letter", "Letter"}};
+	static const char *const titles[][2] = {{"findings", "Findings"},
+	                                        {"judgements", "Judgements"},
+	                                        {"dates", "Dates"},
+	                                        {"addressees", "Addressees"},
+	                                        {"signatories", "Signatories"},
+	                                        {"inspection", "Inspection"},
+	                                        {"letter", "Letter"}};
 	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
 		const char *key = titles[i][0];
 		const struct value *v = value_get(d, key);

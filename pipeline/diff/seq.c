@@ -116,8 +116,8 @@ mark_all(const struct seq *s, struct box b)
 }
 
 void
-seq_diff(const int *a, size_t na, const int *b, size_t nb,
-         unsigned char *del, unsigned char *ins)
+seq_diff(const int *a, size_t na, const int *b, size_t nb, unsigned char *del,
+         unsigned char *ins)
 {
 	size_t diags = na + nb + 3;
 	struct seq s = {a, b, NULL, NULL, del, ins};

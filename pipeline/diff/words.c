@@ -64,41 +64,57 @@ table_syntax(const char *w, size_t n)
 	return strspn(w, "|:-") >= n;
 }
 
+static void split_plain(struct tokens *t, const char *w, size_t n);
+
+/* A word into tokens; one with many links ("a](b)c](d)...") in a loop,
+ * not by recursion. */
 static void
 split_word(struct tokens *t, const char *w, size_t n, unsigned flags)
 {
-	if ((flags & WORDS_TABLE) && table_syntax(w, n)) {
-		push(t, w, n, true);
-		return;
-	}
-	size_t k;
-	while (n > 0 && (k = lead_syntax(w, n)) > 0 && k < n) {
-		push(t, w, k, true);
-		w += k;
-		n -= k;
-	}
-	if (n > 0 && lead_syntax(w, n) == n) {
-		push(t, w, n, true);
-		return;
-	}
-	/* a link's target: "text](url)rest" */
-	const char *close = NULL;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (w[i] == ']' && w[i + 1] == '(') {
-			close = w + i;
-			break;
+	for (;;) {
+		if ((flags & WORDS_TABLE) && table_syntax(w, n)) {
+			push(t, w, n, true);
+			return;
 		}
-	if (close) {
+		size_t k;
+		while (n > 0 && (k = lead_syntax(w, n)) > 0 && k < n) {
+			push(t, w, k, true);
+			w += k;
+			n -= k;
+		}
+		if (n > 0 && lead_syntax(w, n) == n) {
+			push(t, w, n, true);
+			return;
+		}
+		/* a link's target: "text](url)rest" */
+		const char *close = NULL;
+		for (size_t i = 0; i + 1 < n; i++)
+			if (w[i] == ']' && w[i + 1] == '(') {
+				close = w + i;
+				break;
+			}
+		if (close == NULL) {
+			split_plain(t, w, n);
+			return;
+		}
 		const char *end = memchr(close, ')', (size_t)(w + n - close));
-		size_t tgt = end ? (size_t)(end - close) + 1
-		                 : (size_t)(w + n - close);
-		split_word(t, w, (size_t)(close - w), flags);
+		size_t tgt =
+		    end ? (size_t)(end - close) + 1 : (size_t)(w + n - close);
+		split_plain(t, w, (size_t)(close - w));
 		push(t, close, tgt, true);
-		size_t rest = (size_t)(w + n - close) - tgt;
-		if (rest > 0)
-			split_word(t, close + tgt, rest, flags);
-		return;
+		n = (size_t)(w + n - close) - tgt;
+		w = close + tgt;
+		if (n == 0)
+			return;
 	}
+}
+
+/* A word with no link target in it. */
+static void
+split_plain(struct tokens *t, const char *w, size_t n)
+{
+	if (n == 0)
+		return;
 	/* trailing punctuation after emphasis: "**word**." */
 	size_t p = n;
 	while (p > 0 && strchr(".,;:!?)", w[p - 1]) != NULL)
@@ -250,8 +266,8 @@ words_pairs(struct arena *ar, const struct tokens *a, const struct tokens *b,
 		if (c->op == SEQ_DELETE)
 			put_pair(ar, v, "-", a, c->a0, c->a1);
 		else
-			put_pair(ar, v, c->op == SEQ_EQUAL ? "=" : "+", b, c->b0,
-			         c->b1);
+			put_pair(ar, v, c->op == SEQ_EQUAL ? "=" : "+", b,
+			         c->b0, c->b1);
 	}
 	return v;
 }

@@ -45,8 +45,7 @@ struct seq_chunk *words_diff(const struct tokens *a, const struct tokens *b,
 /* The words of tokens [i0, i1) of t, one space apart, appended to out:
  * Markdown's syntax left out but for a link's target, unless the tokens
  * hold nothing else. */
-void words_text(const struct tokens *t, size_t i0, size_t i1,
-                struct buf *out);
+void words_text(const struct tokens *t, size_t i0, size_t i1, struct buf *out);
 
 /* The chunks of a word diff from a to b as a value: a sequence of
  * [op, text] pairs, op "=" (text of b), "-" (of a) or "+" (of b), each

@@ -660,8 +660,8 @@ flow_walk_document(struct walker *w, const char *md, size_t len)
 
 static int
 build(struct flow *f, struct arena *a, const char *path, const char *md,
-      size_t len, int line_offset, const struct render_opts *opts,
-      bool marks, struct diag_sink *d)
+      size_t len, int line_offset, const struct render_opts *opts, bool marks,
+      struct diag_sink *d)
 {
 	memset(f, 0, sizeof(*f));
 	buf_init(&f->text);

@@ -79,8 +79,8 @@ struct walker {
 	size_t runoffcap;
 	int strong;
 	int link;
-	bool marks; /* read a redline's marks (render/redline.h) */
-	int mark;   /* the redline mark of new text */
+	bool marks;        /* read a redline's marks (render/redline.h) */
+	int mark;          /* the redline mark of new text */
 	double pad;        /* quote padding owed to the next block */
 	cmark_node *image; /* skipping an image's alt text until its exit */
 	int rc;

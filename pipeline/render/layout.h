@@ -30,7 +30,7 @@ struct run {
 	size_t len;
 	enum font_role face;
 	double size;
-	int link; /* index into the caller's table of links, or -1 */
+	int link;           /* index into the caller's table of links, or -1 */
 	unsigned char mark; /* a redline's mark (render/redline.h), or 0 */
 };
 

@@ -102,6 +102,12 @@ collect_chars(struct pdf *p)
 	for (size_t i = 0; i < dl->ntext; i++)
 		charset_add_utf8(&p->chars[dl->text[i].face], dl->text[i].s,
 		                 dl->text[i].n);
+	for (size_t i = 0; i < dl->npage; i++)
+		for (int k = 0; k < 2; k++) {
+			const struct pg_text *f = &dl->page[i].footer[k];
+			if (f->n > 0)
+				charset_add_utf8(&p->chars[f->face], f->s, f->n);
+		}
 	for (size_t i = 0; i < dl->nchart; i++) {
 		const struct scene *sc = dl->chart[i].scene;
 		for (size_t k = 0; k < sc->n; k++)
@@ -150,6 +156,10 @@ cstr(struct pdf *p, const char *s, size_t n)
 static void
 show(struct pdf *p, HPDF_Page pg, const struct pg_text *t)
 {
+	/* the faces were cut to what collect_chars found: all text drawn
+	 * must be there, or it would print as blanks */
+	if (!charset_has_utf8(&p->chars[t->face], t->s, t->n) && !p->err)
+		p->err = HPDF_INVALID_PARAMETER;
 	HPDF_Font f = pdf_font(p, t->face);
 	if (f != p->cur_font || t->size != p->cur_size) {
 		HPDF_Page_SetFontAndSize(pg, f, (HPDF_REAL)t->size);
@@ -236,8 +246,10 @@ draw_link(struct pdf *p, HPDF_Page pg, size_t i)
 	HPDF_Rect r = {(HPDF_REAL)k->x, (HPDF_REAL)(PAGE_HEIGHT - k->y - desc),
 	               (HPDF_REAL)(k->x + k->w),
 	               (HPDF_REAL)(PAGE_HEIGHT - k->y + asc)};
-	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
-	    pg, r, uri_encode(p, p->dl->url[k->url]));
+	const char *uri = uri_encode(p, p->dl->url[k->url]);
+	if (uri[0] == '\0') /* [text](): libharu refuses an empty URI */
+		return;
+	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg, r, uri);
 	if (a == NULL)
 		return;
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -501,6 +513,8 @@ pdf_write(const struct doc_layout *dl, const struct fontset *fonts,
 	p.tag = tag_new(p.doc, dl);
 	for (size_t i = 0; i < dl->npage; i++) {
 		p.pages[i] = HPDF_AddPage(p.doc);
+		if (p.pages[i] == NULL) /* an error before: check() reports it */
+			break;
 		draw_page(&p, p.pages[i], i);
 	}
 	if (check(&p, path, "drawing the pages", d) < 0)

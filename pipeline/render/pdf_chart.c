@@ -100,8 +100,9 @@ path(struct pen *p, const struct scene_op *op)
 	double r[4];
 	if (as_rect(op, r)) {
 		double s = p->c->scale;
-		HPDF_Page_Rectangle(p->pg, page_x(p, r[0]), page_y(p, r[1] + r[3]),
-		                    (HPDF_REAL)(r[2] * s), (HPDF_REAL)(r[3] * s));
+		HPDF_Page_Rectangle(
+		    p->pg, page_x(p, r[0]), page_y(p, r[1] + r[3]),
+		    (HPDF_REAL)(r[2] * s), (HPDF_REAL)(r[3] * s));
 		return;
 	}
 	for (size_t i = 0; i < op->nsegs; i++) {

@@ -25,21 +25,20 @@
 
 /* Marks, in em of the text's size: two underlines below the baseline,
  * a strike through the middle of the lower case, and the margin bar. */
-#define UNDER_1     0.10
-#define UNDER_2     0.20
-#define UNDER_THICK 0.05
-#define STRIKE_Y    0.28 /* above the baseline */
+#define UNDER_1      0.10
+#define UNDER_2      0.20
+#define UNDER_THICK  0.05
+#define STRIKE_Y     0.28 /* above the baseline */
 #define STRIKE_THICK 0.07
-#define BAR_X       14.0 /* pt left of the text's margin */
-#define BAR_W       2.5
-#define BAR_TOP     0.95 /* em above the baseline */
-#define BAR_H       1.30
+#define BAR_X        14.0 /* pt left of the text's margin */
+#define BAR_W        2.5
+#define BAR_TOP      0.95 /* em above the baseline */
+#define BAR_H        1.30
 
 int
 redline_marker(const char *s, size_t n, size_t *len)
 {
-	if (n < 3 || (unsigned char)s[0] != 0xEE ||
-	    (unsigned char)s[1] != 0x80)
+	if (n < 3 || (unsigned char)s[0] != 0xEE || (unsigned char)s[1] != 0x80)
 		return -1;
 	unsigned char c = (unsigned char)s[2];
 	*len = 3;
@@ -101,8 +100,8 @@ max_ids(const struct flow *f, unsigned *quotes)
 		for (int k = 0; k < b->nnest; k++)
 			m = b->nest[k].id > m ? b->nest[k].id : m;
 		for (int q = 0; q < b->nquote; q++)
-			*quotes = b->quote_id[q] > *quotes ? b->quote_id[q]
-			                                   : *quotes;
+			*quotes =
+			    b->quote_id[q] > *quotes ? b->quote_id[q] : *quotes;
 	}
 	return m;
 }
@@ -165,11 +164,12 @@ render_redline_pdf(const char *path, const char *summary, size_t slen,
 	if (frontmatter_parse(dl->arena, path, md, len, &fm, d) < 0 ||
 	    flow_build(&fs, dl->arena, "the redline's summary", summary, slen,
 	               0, opts, d) < 0 ||
-	    flow_build_marked(&fl, dl->arena, path, md + fm.body,
-	                      len - fm.body, fm.body_line, opts, d) < 0)
+	    flow_build_marked(&fl, dl->arena, path, md + fm.body, len - fm.body,
+	                      fm.body_line, opts, d) < 0)
 		goto out;
 	join(&dl->flow, &fs, &fl);
-	const char *title = frontmatter_title(&fm, fl.first_h1, dl->arena, path);
+	const char *title =
+	    frontmatter_title(&fm, fl.first_h1, dl->arena, path);
 	dl->title = arena_printf(dl->arena, "Redline: %s", title);
 	dl->short_title = arena_printf(dl->arena, "Redline: %s",
 	                               fm.short_title ? fm.short_title : title);

@@ -34,17 +34,17 @@ int redline_marker(const char *s, size_t n, size_t *len);
 
 /* Lays out summary (Markdown, no marks) on pages of its own, then md (a
  * letter with marks: front matter, letterhead and all) from a new page,
- * as one PDF appended to out, with opts's fonts and charts. path names md in messages. Returns 0, or -1 after
- * reporting into d. Same input, same bytes. */
+ * as one PDF appended to out, with opts's fonts and charts. path names md in
+ * messages. Returns 0, or -1 after reporting into d. Same input, same bytes. */
 int render_redline_pdf(const char *path, const char *summary, size_t slen,
                        const char *md, size_t len,
                        const struct render_opts *opts, struct buf *out,
                        struct diag_sink *d);
 
 /* The same as an HTML page: md rendered as render_html does, each marked
- * stretch of text an <ins> or <del> element, every paragraph, item, cell
- * or heading holding one ruled in the margin, and the summary (Markdown)
- * opening the page. Returns 0, or -1 after reporting into d. */
+ * stretch of text an <ins> or <del> element, every paragraph, heading,
+ * list item or table row holding one ruled at its left, and the summary
+ * (Markdown) opening the page. Returns 0, or -1 after reporting into d. */
 int render_redline_html(const char *path, const char *summary, size_t slen,
                         const char *md, size_t len,
                         const struct render_opts *opts, struct buf *out,

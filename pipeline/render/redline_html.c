@@ -6,7 +6,8 @@
  * inside a tag (an attribute) are dropped. The summary, rendered by
  * cmark's own HTML renderer (safe: no raw HTML), opens the body; the
  * stylesheet gains the marks' rules: underlined twice or struck through,
- * in colour, and a bar in the margin beside each block holding one. */
+ * in colour, and a bar (a left border: it prints) beside each paragraph,
+ * heading, tight list item or table row holding one. */
 #include "render/redline.h"
 
 #include <cmark.h>
@@ -22,13 +23,13 @@ static const char style[] =
     "ins{text-decoration:underline double;text-decoration-skip-ink:none;"
     "color:#00703c}\n"
     "del{text-decoration:line-through;color:#d4351c}\n"
-    ":is(p,li,h1,h2,h3,h4,h5,h6,td,th):has(ins,del){position:relative}\n"
-    ":is(p,li,h1,h2,h3,h4,h5,h6,td,th):has(ins,del)::before{content:\"\";"
-    "position:absolute;left:-1rem;top:0;bottom:0;"
-    "border-left:3px solid #0b0c0c}\n"
+    ":is(p,h1,h2,h3,h4,h5,h6):has(ins,del),li:not(:has(p)):has(ins,del){"
+    "border-left:3px solid #0b0c0c;padding-left:.5rem}\n"
+    "tr:has(ins,del)>:first-child{border-left:3px solid #0b0c0c}\n"
     ".redline-summary{max-width:38em;margin:0 auto 2rem;padding:0 1rem;"
     "border-bottom:2px solid #0b0c0c}\n"
-    "@media print{.redline-summary{break-after:page}}\n";
+    "@media print{.redline-summary{max-width:none;padding:0;"
+    "break-after:page}}\n";
 
 static const char *const tags[] = {"", "ins", "del"};
 
@@ -74,8 +75,8 @@ static void
 insert(struct buf *page, const char *at, const char *text, bool after)
 {
 	const char *p = strstr(buf_cstr(page), at);
-	size_t pos = p ? (size_t)(p - page->data) + (after ? strlen(at) : 0)
-	               : page->len;
+	size_t pos =
+	    p ? (size_t)(p - page->data) + (after ? strlen(at) : 0) : page->len;
 	struct buf b;
 	buf_init(&b);
 	buf_append(&b, page->data, pos);
@@ -88,9 +89,8 @@ insert(struct buf *page, const char *at, const char *text, bool after)
 
 int
 render_redline_html(const char *path, const char *summary, size_t slen,
-                    const char *md, size_t len,
-                    const struct render_opts *opts, struct buf *out,
-                    struct diag_sink *d)
+                    const char *md, size_t len, const struct render_opts *opts,
+                    struct buf *out, struct diag_sink *d)
 {
 	struct buf page, marked;
 	buf_init(&page);
@@ -99,8 +99,8 @@ render_redline_html(const char *path, const char *summary, size_t slen,
 	if (rc == 0) {
 		rewrite(buf_cstr(&page), page.len, &marked);
 		insert(&marked, "</style>", style, false);
-		char *html = cmark_markdown_to_html(summary, slen,
-		                                    CMARK_OPT_DEFAULT);
+		char *html =
+		    cmark_markdown_to_html(summary, slen, CMARK_OPT_DEFAULT);
 		struct buf sec;
 		buf_init(&sec);
 		buf_puts(&sec, "<section class=\"redline-summary\">\n");

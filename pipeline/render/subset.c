@@ -411,6 +411,17 @@ charset_add_utf8(struct charset *cs, const char *s, size_t n)
 			cs->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 }
 
+bool
+charset_has_utf8(const struct charset *cs, const char *s, size_t n)
+{
+	unsigned cp;
+	for (size_t i = 0; i < n; i += utf8_next(s, n, i, &cp))
+		if (utf8_next(s, n, i, &cp) && cp < 0x10000 &&
+		    !(cs->bits[cp >> 3] & (1u << (cp & 7))))
+			return false;
+	return true;
+}
+
 static int
 write_all(int fd, const char *p, unsigned n)
 {

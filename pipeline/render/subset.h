@@ -9,6 +9,8 @@
 #define JTAI_RENDER_SUBSET_H
 
 #include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 struct diag_sink;
 
@@ -26,6 +28,8 @@ struct charset {
 };
 
 void charset_add_utf8(struct charset *cs, const char *s, size_t n);
+/* True when cs holds every character of s (n bytes of UTF-8). */
+bool charset_has_utf8(const struct charset *cs, const char *s, size_t n);
 
 /* A face cut down to the characters of cs before libharu loads it, since
  * libharu's UTF-8 font setup looks up every one of the 65,536 codes in the

@@ -170,7 +170,8 @@ static int
 bench_letter(struct letter *l, const char *md, const struct fontset *fonts,
              int runs, struct times *t, struct diag_sink *d)
 {
-	struct render_opts opts = {fonts, chart_of, l};
+	struct render_opts opts = {
+	    .fonts = fonts, .chart = chart_of, .chart_ctx = l};
 	int rc = -1;
 	for (int r = 0; r < runs; r++) {
 		struct arena *a = arena_new();

@@ -12,9 +12,10 @@
 #     every format; an unreadable side exits 2;
 #   - --rev A B gives the same diff from two commits of a git repository,
 #     and leaves no temporary folder behind;
-#   - the redline PDF passes qpdf --check, its first page lists every
-#     change by finding, and it rebuilds byte for byte; the HTML redline
-#     marks the words with <ins> and <del>.
+#   - the redline PDF passes qpdf --check (and PDFBox Preflight, when
+#     java is there), its first page lists every change by finding, and
+#     it rebuilds byte for byte; the HTML redline marks the words with
+#     <ins> and <del>.
 #
 #   tests/diff/run.sh JTAI [--update]
 #
@@ -159,6 +160,23 @@ if command -v qpdf >/dev/null 2>&1; then
 	check "redline: qpdf --check" sh -c "qpdf --check '$tmp/a.pdf' >/dev/null 2>&1"
 else
 	echo "skip qpdf --check: no qpdf"
+fi
+# PDFBox Preflight, when java and Debian's jars are there (tests/pdfa).
+jars=${PDFBOX_JARS:-/usr/share/java}
+cp=
+for j in preflight pdfbox2 fontbox2 xmpbox javax.activation jaxb-api \
+	commons-logging; do
+	[ -f "$jars/$j.jar" ] && cp=$cp${cp:+:}$jars/$j.jar || cp=
+	[ -n "$cp" ] || break
+done
+if [ -n "$cp" ] && command -v java >/dev/null 2>&1; then
+	echo "$tmp/a.pdf" >"$tmp/list"
+	java -cp "$cp" org.apache.pdfbox.preflight.Validator_A1b xml group \
+		"$tmp/list" >/dev/null 2>&1
+	check "redline: PDF/A-1b (Preflight)" \
+		grep -q '<isValid type="PDF/A1-b">true</isValid>' "$tmp/list.preflight.xml"
+else
+	echo "skip Preflight: no java or no PDFBox jars"
 fi
 if command -v pdftotext >/dev/null 2>&1; then
 	pdftotext -f 1 -l 1 "$tmp/a.pdf" "$tmp/page1.txt" 2>/dev/null

@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		loaded = 1;
 	}
-	struct render_opts opts = {&fonts, NULL, NULL};
+	struct render_opts opts = {&fonts, NULL, NULL, NULL};
 	struct buf out;
 	buf_init(&out);
 	render_pdf("fuzz.md", (const char *)data, size, &opts, &out, &d);

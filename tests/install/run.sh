@@ -88,11 +88,11 @@ else
 		ok "a user framework is unknown without --templates" ||
 		{ bad "a user framework is unknown without --templates"; cat "$tmp/out"; }
 fi
-sed 's/^framework: westmoor-2030/framework: westmoor-2031/' westmoor/inspection.yaml >typo.yaml
-mkdir -p typo/findings && cp westmoor/findings/* typo/findings/ && mv typo.yaml typo/inspection.yaml
-"$jtai" --templates mine check typo >"$tmp/out" 2>&1
+cp -R westmoor typo
+sed -i 's/^framework: westmoor-2030/framework: westmoor-2031/' typo/inspection.yaml
+"$jtai" --templates mine check typo >typo.log 2>&1
 check "an unknown framework's hint names user frameworks" \
-	grep -q "unknown framework 'westmoor-2031' (did you mean 'westmoor-2030'?)" "$tmp/out"
+	grep -q "unknown framework 'westmoor-2031' (did you mean 'westmoor-2030'?)" typo.log
 check "--templates DIR before the command" "$jtai" --templates mine check westmoor
 check "--templates DIR after the command" "$jtai" build -q --templates mine -o out westmoor
 check "JTAI_TEMPLATES" env JTAI_TEMPLATES="$work/nowhere:$work/mine" \

@@ -84,8 +84,8 @@ sample(void)
 	return draw(m);
 }
 
-const char *const grades4[4] = {"outstanding", "good",
-                                "requires-improvement", "inadequate"};
+const char *const grades4[4] = {"outstanding", "good", "requires-improvement",
+                                "inadequate"};
 
 struct value *
 cases_model(const char *area, long tracked, long sampled)

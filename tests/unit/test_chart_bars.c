@@ -9,12 +9,12 @@
 #include <string.h>
 
 #include "chart/chart.h"
+#include "chart_fixture.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/font.h"
 #include "core/value.h"
-#include "chart_fixture.h"
 #include "testutil.h"
 
 TestSuite(chart_bars, .init = chart_setup, .fini = chart_teardown);

@@ -10,11 +10,11 @@
 #include <string.h>
 
 #include "chart/chart.h"
+#include "chart_fixture.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/value.h"
-#include "chart_fixture.h"
 #include "testutil.h"
 
 TestSuite(chart_cases, .init = chart_setup, .fini = chart_teardown);
@@ -202,4 +202,32 @@ Test(chart_cases, cases_errors_located)
 	                               "from the merged model"),
 	                   "%s", msg);
 	free(msg);
+}
+
+Test(chart_cases, grade_titles_from_the_framework_scale)
+{
+	/* A graded framework's merged.yaml names its grades in
+	 * judgements.scale: the legend and the alt text use those titles. */
+	static const char *const titles[] = {"Outstanding", "Good",
+	                                     "Requires improvement to be good",
+	                                     "Inadequate"};
+	struct value *m = cases_model("Hollinsby", 3, 0);
+	add_rated(m, "csc", "Children's social care", (long[]){0, 1, 2, 0});
+	struct value *j = value_new(arena, VALUE_MAP);
+	struct value *scale = value_new(arena, VALUE_SEQ);
+	for (size_t i = 0; i < 4; i++) {
+		struct value *g = value_new(arena, VALUE_MAP);
+		value_put_str(arena, g, "id", grades4[i]);
+		value_put_str(arena, g, "title", titles[i]);
+		value_push(arena, scale, g);
+	}
+	value_put_bool(arena, j, "graded", true);
+	value_put(arena, j, "scale", scale);
+	value_put(arena, m, "judgements", j);
+	struct scene *s = draw_chart(CASES, m);
+	cr_assert_not_null(find_text(s, "Requires improvement to be good"));
+	cr_assert_null(find_text(s, "Requires improvement"));
+	cr_assert_not_null(strstr(s->alt, "1 good, 2 requires improvement to "
+	                                  "be good."),
+	                   "%s", s->alt);
 }

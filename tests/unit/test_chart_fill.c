@@ -8,8 +8,8 @@
 
 #include "chart/fill.h"
 #include "chart/scene.h"
-#include "core/arena.h"
 #include "chart_fixture.h"
+#include "core/arena.h"
 
 TestSuite(chart_fill, .init = chart_setup, .fini = chart_teardown);
 

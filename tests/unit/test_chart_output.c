@@ -10,11 +10,11 @@
 #include "chart/chart.h"
 #include "chart/svgdata.h"
 #include "chart/svgid.h"
+#include "chart_fixture.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/value.h"
-#include "chart_fixture.h"
 
 TestSuite(chart_output, .init = chart_setup, .fini = chart_teardown);
 

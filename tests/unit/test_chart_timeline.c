@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "chart/chart.h"
+#include "chart_fixture.h"
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/value.h"
-#include "chart_fixture.h"
 #include "testutil.h"
 
 TestSuite(chart_timeline, .init = chart_setup, .fini = chart_teardown);

@@ -145,9 +145,10 @@ Test(confine, a_planted_folder_link_is_refused)
 	struct diag_sink d;
 	diag_init(&d);
 	/* OUTDIR/NAME a link: neither the folders nor a file go through */
-	cr_assert_eq(file_mkdirs(charts, &d), -1);
+	cr_assert_eq(file_mkdirs(name, &d), -1);
 	test_diags_have(&d, "out/riverford: error: cannot write: the folder is "
 	                    "a symbolic link");
+	cr_assert_eq(file_mkdirs_within(out, "riverford/charts", &d), -1);
 	cr_assert_eq(file_write_atomic(pdf, "%PDF", 4, &d), -1);
 	char *gone = join(elsewhere, "charts");
 	cr_assert_not(file_exists(gone));
@@ -160,6 +161,9 @@ Test(confine, a_planted_folder_link_is_refused)
 	cr_assert_eq(mkdir(name, 0777), 0);
 	cr_assert_eq(symlink(elsewhere, charts), 0);
 	cr_assert_eq(file_mkdirs(charts, &d), -1);
+	cr_assert_eq(file_mkdirs_within(out, "riverford/charts", &d), -1);
+	cr_assert_eq(file_mkdirs_within(out, "riverford/../../x", &d), -1);
+	test_diags_have(&d, "error: cannot create folder: outside");
 	char *svg = join(charts, "bars.svg");
 	cr_assert_eq(file_write_atomic(svg, "<svg/>", 6, &d), -1);
 	gone = join(elsewhere, "bars.svg");
@@ -185,6 +189,7 @@ Test(confine, the_output_folder_itself_may_be_a_link)
 	struct diag_sink d;
 	diag_init(&d);
 	cr_assert_eq(file_mkdirs(charts, &d), 0, "%s", test_diags(&d));
+	cr_assert_eq(file_mkdirs_within(out, "riverford/charts", &d), 0);
 	char *pdf = join(out, "riverford/letter.pdf");
 	cr_assert_eq(file_write_atomic(pdf, "%PDF", 4, &d), 0);
 	char *seen = join(real, "riverford/letter.pdf");

@@ -42,9 +42,10 @@ lcs(const int *a, size_t na, const int *b, size_t nb)
 	       *prev = calloc(nb + 1, sizeof(size_t));
 	for (size_t i = 1; i <= na; i++) {
 		for (size_t j = 1; j <= nb; j++)
-			row[j] = a[i - 1] == b[j - 1]
-			             ? prev[j - 1] + 1
-			             : (prev[j] > row[j - 1] ? prev[j] : row[j - 1]);
+			row[j] =
+			    a[i - 1] == b[j - 1]
+			        ? prev[j - 1] + 1
+			        : (prev[j] > row[j - 1] ? prev[j] : row[j - 1]);
 		memcpy(prev, row, (nb + 1) * sizeof(size_t));
 	}
 	size_t n = prev[nb];
@@ -55,8 +56,8 @@ lcs(const int *a, size_t na, const int *b, size_t nb)
 
 /* Checks that the marks leave a common subsequence; returns its length. */
 static size_t
-kept(const int *a, size_t na, const int *b, size_t nb,
-     const unsigned char *del, const unsigned char *ins)
+kept(const int *a, size_t na, const int *b, size_t nb, const unsigned char *del,
+     const unsigned char *ins)
 {
 	size_t i = 0, j = 0, n = 0;
 	for (;;) {
@@ -66,7 +67,8 @@ kept(const int *a, size_t na, const int *b, size_t nb,
 			j++;
 		if (i == na || j == nb)
 			break;
-		cr_assert_eq(a[i], b[j], "kept elements differ at %zu, %zu", i, j);
+		cr_assert_eq(a[i], b[j], "kept elements differ at %zu, %zu", i,
+		             j);
 		i++, j++, n++;
 	}
 	cr_assert(i == na && j == nb, "kept elements left over");
@@ -142,8 +144,8 @@ assert_tokens(const char *s, unsigned flags, const char *want)
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; i < t.n; i++)
-		buf_printf(&b, "%s%s%.*s", i ? "|" : "", t.t[i].syntax ? "@" : "",
-		           (int)t.t[i].n, t.t[i].s);
+		buf_printf(&b, "%s%s%.*s", i ? "|" : "",
+		           t.t[i].syntax ? "@" : "", (int)t.t[i].n, t.t[i].s);
 	cr_assert_str_eq(buf_cstr(&b), want, "tokens of '%s'", s);
 	buf_release(&b);
 	tokens_release(&t);
@@ -164,7 +166,8 @@ Test(words, white_space_is_not_a_change)
 {
 	struct arena *a = arena_new();
 	cr_assert_null(words_value(a, "one two\n  three", "one  two three"));
-	struct value *v = words_value(a, "the well planned", "the carefully planned");
+	struct value *v =
+	    words_value(a, "the well planned", "the carefully planned");
 	cr_assert_not_null(v);
 	cr_assert_eq(v->n, 4);
 	cr_assert_str_eq(value_text(v->items[1]->items[0]), "-");
@@ -190,9 +193,9 @@ Test(letter, blocks_of_a_letter)
 	struct arena *a = arena_new();
 	struct md_doc d;
 	letter_split(a, new_md, strlen(new_md), &d);
-	enum md_kind want[] = {MD_HEADING, MD_PARA,  MD_HEADING, MD_ITEM,
-	                       MD_ITEM,    MD_HEADING, MD_FENCE, MD_ROW,
-	                       MD_ROW,     MD_ROW,   MD_FENCE,   MD_PARA};
+	enum md_kind want[] = {MD_HEADING, MD_PARA,    MD_HEADING, MD_ITEM,
+	                       MD_ITEM,    MD_HEADING, MD_FENCE,   MD_ROW,
+	                       MD_ROW,     MD_ROW,     MD_FENCE,   MD_PARA};
 	cr_assert_eq(d.n, sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < d.n; i++)
 		cr_assert_eq(d.b[i].kind, want[i], "block %zu", i);
@@ -206,8 +209,8 @@ Test(letter, changes_by_section_and_the_redline)
 	struct arena *a = arena_new();
 	struct buf red;
 	buf_init(&red);
-	struct value *v =
-	    letter_diff(a, old_md, strlen(old_md), new_md, strlen(new_md), &red);
+	struct value *v = letter_diff(a, old_md, strlen(old_md), new_md,
+	                              strlen(new_md), &red);
 	cr_assert_eq(v->n, 2, "two sections changed");
 	cr_assert_str_eq(value_text(value_get(v->items[0], "section")),
 	                 "Strengths");
@@ -220,8 +223,9 @@ Test(letter, changes_by_section_and_the_redline)
 	cr_assert_str_eq(value_text(value_get(ch->items[0], "kind")), "row");
 	const char *r = buf_cstr(&red);
 	cr_assert(strncmp(r, "---\ntitle: A\n---\n", 17) == 0, "front matter");
-	cr_assert_not_null(strstr(r, "- " REDLINE_DEL "Second strength goes."
-	                             REDLINE_END "\n- " REDLINE_INS "A new "
+	cr_assert_not_null(strstr(r, "- " REDLINE_DEL
+	                             "Second strength goes." REDLINE_END
+	                             "\n- " REDLINE_INS "A new "
 	                             "strength." REDLINE_END "\n"),
 	                   "%s", r);
 	/* no space inside the emphasis marks, or they would not be marks */
@@ -260,8 +264,8 @@ Test(letter, marks_in_the_text_cannot_be_forged)
 	const char *o = "Plain words.\n";
 	const char *n = "Plain " REDLINE_INS "words." REDLINE_END " More.\n";
 	letter_diff(a, o, strlen(o), n, strlen(n), &red);
-	cr_assert_str_eq(buf_cstr(&red), "Plain words. " REDLINE_INS "More."
-	                                 REDLINE_END "\n");
+	cr_assert_str_eq(buf_cstr(&red),
+	                 "Plain words. " REDLINE_INS "More." REDLINE_END "\n");
 	buf_release(&red);
 	arena_free(a);
 }
@@ -286,10 +290,16 @@ Test(diff, the_test_pair)
 	diag_init(&d);
 	struct diff_side o, n;
 	char *templates = strdup(test_src("templates"));
-	cr_assert_eq(diff_load(a, test_src("tests/diff/old/kestrelmoor-child-protection"),
-	                       templates, "old", &o, &d), 0, "%s", test_diags(&d));
-	cr_assert_eq(diff_load(a, test_src("tests/diff/new/kestrelmoor-child-protection"),
-	                       templates, "new", &n, &d), 0, "%s", test_diags(&d));
+	cr_assert_eq(
+	    diff_load(a,
+	              test_src("tests/diff/old/kestrelmoor-child-protection"),
+	              templates, "old", &o, &d),
+	    0, "%s", test_diags(&d));
+	cr_assert_eq(
+	    diff_load(a,
+	              test_src("tests/diff/new/kestrelmoor-child-protection"),
+	              templates, "new", &n, &d),
+	    0, "%s", test_diags(&d));
 	struct value *v = diff_run(a, &o, &n, NULL);
 	cr_assert(diff_differ(v));
 	const struct value *f = value_get(v, "findings");
@@ -333,14 +343,15 @@ Test(redline, marks_on_the_page)
 {
 	struct test_render r;
 	test_render_init(&r);
-	const char *md = "Kept " REDLINE_DEL "gone" REDLINE_END " "
-	                 REDLINE_INS "new words" REDLINE_END " kept.\n\n"
+	const char *md = "Kept " REDLINE_DEL "gone" REDLINE_END " " REDLINE_INS
+	                 "new words" REDLINE_END " kept.\n\n"
 	                 "Unmarked paragraph.\n";
 	struct doc_layout *dl = xcalloc(1, sizeof(*dl));
 	dl->arena = arena_new();
 	dl->short_title = "t";
 	cr_assert_eq(flow_build_marked(&dl->flow, dl->arena, "t.md", md,
-	                               strlen(md), 0, &r.opts, &r.sink), 0);
+	                               strlen(md), 0, &r.opts, &r.sink),
+	             0);
 	struct layout l;
 	layout_init(&l, &r.fonts);
 	page_build(dl, &l);
@@ -373,8 +384,9 @@ Test(redline, a_pdf_with_its_summary_first)
 {
 	struct test_render r;
 	test_render_init(&r);
-	const char *md = "---\ntitle: Letter\n---\n\n```letterhead\nOfsted\n```\n\n"
-	                 "# Letter\n\nText " REDLINE_INS "added" REDLINE_END ".\n";
+	const char *md =
+	    "---\ntitle: Letter\n---\n\n```letterhead\nOfsted\n```\n\n"
+	    "# Letter\n\nText " REDLINE_INS "added" REDLINE_END ".\n";
 	const char *sum = "# Changes to the letter\n\n- one\n";
 	struct buf pdf;
 	buf_init(&pdf);
@@ -394,4 +406,134 @@ Test(redline, a_pdf_with_its_summary_first)
 	buf_release(&pdf);
 	buf_release(&html);
 	test_render_release(&r);
+}
+
+/* A copy of the old side of the test pair with cqc-4 made one joint
+ * finding with ofsted-6 (same kind, theme and agencies). */
+static const char *
+joint_copy(void)
+{
+	const char *dir = test_tmpdir();
+	char cmd[8192];
+	snprintf(cmd, sizeof(cmd), "cp -R '%s' '%s/k'",
+	         test_src("tests/diff/old/kestrelmoor-child-protection"), dir);
+	cr_assert_eq(system(cmd), 0);
+	static char path[4096];
+	snprintf(path, sizeof(path), "%s/k/findings/cqc.yaml", dir);
+	struct buf b;
+	buf_init(&b);
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	const char *s = buf_cstr(&b);
+	const char *at = strstr(s, "  - id: cqc-4\n    kind: improvement\n");
+	cr_assert_not_null(at);
+	struct buf out;
+	buf_init(&out);
+	size_t head = (size_t)(at - s) + strlen("  - id: cqc-4\n");
+	buf_append(&out, s, head);
+	buf_puts(&out, "    joint_with: [ofsted-6]\n");
+	const char *rest = s + head;
+	const char *ag = strstr(rest, "agencies: [ccg]");
+	cr_assert_not_null(ag);
+	buf_append(&out, rest, (size_t)(ag - rest));
+	buf_puts(&out, "agencies: [csc]");
+	buf_puts(&out, ag + strlen("agencies: [ccg]"));
+	test_write(dir, "k/findings/cqc.yaml", buf_cstr(&out));
+	buf_release(&b);
+	buf_release(&out);
+	snprintf(path, sizeof(path), "%s/k", dir);
+	return path;
+}
+
+Test(diff, joint_findings_formed_and_split)
+{
+	struct arena *a = arena_new();
+	struct diag_sink d;
+	diag_init(&d);
+	struct diff_side o, n;
+	char *templates = strdup(test_src("templates"));
+	cr_assert_eq(
+	    diff_load(a,
+	              test_src("tests/diff/old/kestrelmoor-child-protection"),
+	              templates, "old", &o, &d),
+	    0, "%s", test_diags(&d));
+	const char *copy = joint_copy();
+	cr_assert_eq(diff_load(a, copy, templates, "new", &n, &d), 0, "%s",
+	             test_diags(&d));
+	for (int way = 0; way < 2; way++) {
+		struct value *v =
+		    way ? diff_run(a, &n, &o, NULL) : diff_run(a, &o, &n, NULL);
+		const struct value *f = value_get(v, "findings");
+		cr_assert_eq(f->n, 2);
+		cr_assert_str_eq(value_text(value_get(f->items[0], "change")),
+		                 "agencies");
+		const struct value *j = f->items[1];
+		cr_assert_str_eq(value_text(value_get(j, "change")),
+		                 way ? "joint-split" : "joint-formed");
+		cr_assert_eq(value_get(j, "ids")->n, 2);
+		cr_assert_eq(value_get(j, way ? "new" : "old")->n, 2,
+		             "two findings apart");
+	}
+	char cmd[8192];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%.*s'",
+	         (int)(strrchr(copy, '/') - copy), copy);
+	cr_assert_eq(system(cmd), 0);
+	diff_side_release(&o);
+	diff_side_release(&n);
+	free(templates);
+	diag_release(&d);
+	arena_free(a);
+}
+
+/* Two long letters with every paragraph changed: no quadratic blowup in
+ * aligning, pairing or marking them. */
+Test(letter, long_letters_are_bounded, .timeout = 20)
+{
+	struct buf o, n, red;
+	buf_init(&o);
+	buf_init(&n);
+	buf_init(&red);
+	for (int i = 0; i < 5000; i++) {
+		buf_printf(&o, "Paragraph %d says the old thing about %d.\n\n",
+		           i, i * 7);
+		buf_printf(&n, "Paragraph %d says a new thing about %d.\n\n", i,
+		           i * 7);
+		if (i % 100 == 0)
+			buf_printf(&n, "## Section %d\n\n", i);
+	}
+	struct arena *a = arena_new();
+	struct value *v = letter_diff(a, o.data, o.len, n.data, n.len, &red);
+	size_t changed = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct value *ch = value_get(v->items[i], "changes");
+		for (size_t k = 0; k < ch->n; k++)
+			changed +=
+			    !strcmp(value_text(value_get(ch->items[k], "op")),
+			            "changed");
+	}
+	cr_assert_eq(changed, 5000, "each paragraph paired with its old self");
+	arena_free(a);
+	buf_release(&o);
+	buf_release(&n);
+	buf_release(&red);
+}
+
+/* One word of 100,000 link targets: split in a loop, in linear time. */
+Test(words, a_word_of_many_links, .timeout = 10)
+{
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 100000; i++)
+		buf_puts(&b, "a](b)");
+	struct tokens t = {0};
+	words_split(b.data, b.len, 0, &t);
+	cr_assert_eq(t.n, 200000);
+	cr_assert(t.t[1].syntax && !t.t[2].syntax);
+	tokens_release(&t);
+	buf_release(&b);
 }

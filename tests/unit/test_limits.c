@@ -68,7 +68,7 @@ Test(limits, yaml_200000_flow_levels_refused_in_milliseconds)
 	sprintf(doc, "findings: %s%s\n", open, text);
 	char *diags;
 	double dt = refused_yaml(doc, &diags);
-	cr_assert(strstr(diags, "f.yaml:1:75: error: nesting deeper than 64 "
+	cr_assert(strstr(diags, "f.yaml:1:74: error: nesting deeper than 64 "
 	                        "levels"), "%s", diags);
 	/* libyaml alone takes over a minute on this document */
 	cr_assert_lt(dt, 0.5, "took %.3f s", dt);
@@ -323,7 +323,7 @@ refused_md(const char *md, const char *want)
 Test(limits, markdown_nesting_refused)
 {
 	char *md = repeat("> ", 33, "x\n");
-	refused_md(md, "letter.md:1:1: error: Markdown nested deeper than 32 "
+	refused_md(md, "letter.md:1:65: error: Markdown nested deeper than 32 "
 	               "levels (the limit of lists and block quotes");
 	free(md);
 	md = repeat("- ", 100000, "x\n");
@@ -388,4 +388,25 @@ Test(limits, long_line_refused_and_a_shorter_one_laid_out)
 	buf_release(&out);
 	test_render_release(&r);
 	free(md);
+}
+
+/* --- regressions: crashes found by the public suites and the fuzzers --- */
+
+Test(regress, empty_link_destination_renders)
+{
+	/* CommonMark examples 200, 485, 486, 567: libharu refused the empty
+	 * URI, and the pages after it were drawn on NULL (a crash) */
+	static const char *const docs[] = {
+	    "[link]()\n", "[link](<>)\n", "[foo]: <>\n\n[foo]\n",
+	    "# Title\n\n[foo]()\n\n[foo]: /url1\n\n- a\n- [b]()\n"};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
+		struct test_render r;
+		test_render_init(&r);
+		struct buf out;
+		test_render_pdf(&r, "letter.md", docs[i], &out);
+		cr_assert(out.len > 100 && !memcmp(out.data, "%PDF-", 5), "%s",
+		          docs[i]);
+		buf_release(&out);
+		test_render_release(&r);
+	}
 }

@@ -330,7 +330,7 @@ lay_sample(const char *dir, const char *templates, struct arena *a)
 	cr_assert_eq(draft_run(model, templates, &md, NULL, &fx.sink), 0, "%s",
 	             test_diags(&fx.sink));
 	struct sample_charts c = {a, model, &fx.sink};
-	struct render_opts o = {&fx.fonts, sample_chart, &c};
+	struct render_opts o = {&fx.fonts, sample_chart, &c, NULL};
 	struct doc_layout *dl =
 	    render_layout(dir, buf_cstr(&md), md.len, &o, &fx.sink);
 	cr_assert_not_null(dl, "%s: %s", dir, test_diags(&fx.sink));
