@@ -181,7 +181,18 @@ check_text(struct limits_walk *lw, cmark_node *node)
 		lw->block = blk;
 		lw->chars = 0;
 	}
-	lw->chars += strlen(s);
+	if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK) {
+		/* a table or call-out fence: each of its lines on its own */
+		size_t longest = 0;
+		for (const char *p = s; *p;) {
+			size_t n = strcspn(p, "\n");
+			longest = n > longest ? n : longest;
+			p += n + (p[n] == '\n');
+		}
+		lw->chars = longest;
+	} else {
+		lw->chars += strlen(s);
+	}
 	if (lw->chars > RENDER_MAX_BLOCK)
 		return limit_error(lw, node,
 		                   "a paragraph longer than %zu bytes (the limit "

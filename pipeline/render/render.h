@@ -50,8 +50,8 @@ const struct scene *render_chart(const struct render_opts *opts,
 /* Limits of the Markdown laid out (docs/limits.md): lists, items and block
  * quotes nest RENDER_MAX_NESTING deep at most, and so do emphasis, strong
  * emphasis and links; a word (characters without a space) is at most
- * RENDER_MAX_WORD characters; a paragraph, heading or code block at most
- * RENDER_MAX_BLOCK bytes. */
+ * RENDER_MAX_WORD characters; a paragraph or heading, and a line of a
+ * code block (a table's row), at most RENDER_MAX_BLOCK bytes. */
 #define RENDER_MAX_NESTING ((size_t)32)
 #define RENDER_MAX_WORD    ((size_t)1000)
 #define RENDER_MAX_BLOCK   ((size_t)100000)

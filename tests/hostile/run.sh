@@ -119,7 +119,8 @@ add_detail() {
 		sed 's/^/      /' "$1"
 	} >>"$ins/findings/cqc.yaml"
 }
-py() { python3 -c "$1"; }
+# rep C N: the character C, N times
+rep() { head -c "$2" /dev/zero | tr '\0' "$1"; }
 
 # The build all the cases start from.
 build
@@ -133,14 +134,14 @@ ok "the sample builds ($(wc -l <"$tmp/before") outputs)"
 
 # --- limits ---------------------------------------------------------------
 
-py "print('# ' + 'x' * 1023)" >"$tmp/line"
+{ printf '# '; rep x 1023; echo; } >"$tmp/line"
 i=0
 while [ $i -lt 17000 ]; do cat "$tmp/line"; i=$((i + 1)); done >>"$ins/findings/ofsted.yaml"
 build
 expect "an input file over 16 MiB" "the file is larger than 16 MiB, the limit of an input file"
 restore
 
-py "print('inspectorate: ofsted\nfindings: ' + '[' * 200000 + ']' * 200000)" \
+{ printf 'inspectorate: ofsted\nfindings: '; rep '[' 200000; rep ']' 200000; echo; } \
 	>"$ins/findings/ofsted.yaml"
 t0=$(date +%s)
 build
@@ -160,28 +161,27 @@ build
 expect "a billion laughs" "error: anchors ('&a') are not allowed"
 restore
 
-py "
-print('inspectorate: ofsted\nfindings:')
-for i in range(2001):
-    print('  - {id: ofsted-x%d, kind: strength, theme: front-door, agencies: [csc], summary: S.}' % i)
-" >"$ins/findings/ofsted.yaml"
+awk 'BEGIN { print "inspectorate: ofsted\nfindings:"
+	for (i = 0; i < 2001; i++)
+		printf "  - {id: ofsted-x%d, kind: strength, theme: front-door, agencies: [csc], summary: S.}\n", i }' \
+	>"$ins/findings/ofsted.yaml"
 build
 expect "more than 2000 findings" "error: more than 2000 findings in the inspection, the limit of one letter"
 restore
 
-py "print('> ' * 40 + 'deep')" >"$tmp/md"
+awk 'BEGIN { for (i = 0; i < 40; i++) printf "> "; print "deep" }' >"$tmp/md"
 add_detail "$tmp/md"
 build
 expect "Markdown nested 40 deep" "error: Markdown nested deeper than 32 levels"
 restore
 
-py "print('a' * 1048576)" >"$tmp/md"
+{ rep a 1048576; echo; } >"$tmp/md"
 add_detail "$tmp/md"
 build
 expect "a word of 1 MB" "error: a word longer than 1000 characters (the limit of one word)"
 restore
 
-py "print(' '.join(['word'] * 25000))" >"$tmp/md"
+awk 'BEGIN { for (i = 0; i < 25000; i++) printf "word "; print "" }' >"$tmp/md"
 add_detail "$tmp/md"
 build
 expect "a line of 125,000 characters" "error: a paragraph longer than 100000 bytes (the limit of one paragraph)"

@@ -406,10 +406,17 @@ Test(render, hostile_nesting_is_bounded, .timeout = 10)
 {
 	struct buf b;
 	buf_init(&b);
+	/* past RENDER_MAX_NESTING: refused (tests/unit/test_limits.c) */
 	for (int i = 0; i < 5000; i++)
 		buf_puts(&b, "> ");
+	buf_puts(&b, "deep\n");
+	fails_with(buf_cstr(&b), "error: Markdown nested deeper than 32 levels");
+	/* at the limit: laid out within the margins */
+	buf_clear(&b);
+	for (int i = 0; i < 16; i++)
+		buf_puts(&b, "> ");
 	buf_puts(&b, "deep\n\n");
-	for (int i = 0; i < 2000; i++) {
+	for (int i = 0; i < 16; i++) {
 		for (int k = 0; k < i; k++)
 			buf_puts(&b, "  ");
 		buf_puts(&b, "- item\n");
