@@ -98,6 +98,16 @@ file_read(const char *path, struct buf *out, struct diag_sink *d)
 	return rc;
 }
 
+/* The next component of a path split by strtok_r, "." left out. */
+static char *
+next_part(char *s, char **save)
+{
+	char *c = strtok_r(s, "/", save);
+	while (c && !strcmp(c, "."))
+		c = strtok_r(NULL, "/", save);
+	return c;
+}
+
 int
 file_read_within(const char *dir, const char *rel, struct buf *out,
                  struct diag_sink *d)
@@ -117,12 +127,13 @@ file_read_within(const char *dir, const char *rel, struct buf *out,
 		goto out;
 	}
 	char *save = NULL;
-	for (char *c = strtok_r(parts, "/", &save); c;) {
-		char *next = strtok_r(NULL, "/", &save);
-		if (!strcmp(c, ".")) {
-			c = next;
-			continue;
-		}
+	char *c = next_part(parts, &save);
+	if (c == NULL) {
+		diag_error(d, path, 0, 0, "cannot read: is a folder");
+		goto out;
+	}
+	while (c) {
+		char *next = next_part(NULL, &save);
 		if (!strcmp(c, "..")) {
 			diag_error(d, path, 0, 0, "cannot read: '..' is not "
 			           "allowed here");

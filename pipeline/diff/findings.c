@@ -404,7 +404,8 @@ diff_findings(struct arena *a, const struct diff_side *o,
 	diff_each_finding(n->model, collect, &gn);
 	joint(&es, &gn, &go, "joint-formed", R_JOINT_FORMED, "old");
 	joint(&es, &go, &gn, "joint-split", R_JOINT_SPLIT, "new");
-	qsort(es.e, es.n, sizeof(*es.e), by_rank);
+	if (es.n > 1) /* es.e is NULL when empty (UBSan) */
+		qsort(es.e, es.n, sizeof(*es.e), by_rank);
 	struct value *v = value_new(a, VALUE_SEQ);
 	for (size_t i = 0; i < es.n; i++)
 		value_push(a, v, es.e[i].v);

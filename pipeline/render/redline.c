@@ -106,6 +106,15 @@ max_ids(const struct flow *f, unsigned *quotes)
 	return m;
 }
 
+/* memcpy that takes n == 0 with a NULL src: an empty flow's arrays are
+ * NULL, and memcpy's arguments may never be (UBSan). */
+static void
+copy(void *dst, const void *src, size_t n)
+{
+	if (n > 0)
+		memcpy(dst, src, n);
+}
+
 /* Joins flows a and b into out (zeroed): a's blocks, then b's from a new
  * page. The runs keep pointing into a's and b's text, which must outlive
  * out; out's own text is empty. */
@@ -115,8 +124,8 @@ join(struct flow *out, const struct flow *a, const struct flow *b)
 	unsigned quotes, nest = max_ids(a, &quotes);
 	out->n = out->cap = a->n + b->n;
 	out->block = xcalloc(out->n + 1, sizeof(*out->block));
-	memcpy(out->block, a->block, a->n * sizeof(*a->block));
-	memcpy(out->block + a->n, b->block, b->n * sizeof(*b->block));
+	copy(out->block, a->block, a->n * sizeof(*a->block));
+	copy(out->block + a->n, b->block, b->n * sizeof(*b->block));
 	for (size_t i = a->n; i < out->n; i++) {
 		struct block *k = &out->block[i];
 		k->run0 += a->nrun;
@@ -130,21 +139,21 @@ join(struct flow *out, const struct flow *a, const struct flow *b)
 		out->block[a->n].new_page = true;
 	out->nrun = out->runcap = a->nrun + b->nrun;
 	out->run = xcalloc(out->nrun + 1, sizeof(*out->run));
-	memcpy(out->run, a->run, a->nrun * sizeof(*a->run));
-	memcpy(out->run + a->nrun, b->run, b->nrun * sizeof(*b->run));
+	copy(out->run, a->run, a->nrun * sizeof(*a->run));
+	copy(out->run + a->nrun, b->run, b->nrun * sizeof(*b->run));
 	for (size_t i = a->nrun; i < out->nrun; i++)
 		if (out->run[i].link >= 0)
 			out->run[i].link += (int)a->nlink;
 	out->ncell = out->cellcap = a->ncell + b->ncell;
 	out->cell = xcalloc(out->ncell + 1, sizeof(*out->cell));
-	memcpy(out->cell, a->cell, a->ncell * sizeof(*a->cell));
-	memcpy(out->cell + a->ncell, b->cell, b->ncell * sizeof(*b->cell));
+	copy(out->cell, a->cell, a->ncell * sizeof(*a->cell));
+	copy(out->cell + a->ncell, b->cell, b->ncell * sizeof(*b->cell));
 	for (size_t i = a->ncell; i < out->ncell; i++)
 		out->cell[i].run0 += a->nrun;
 	out->nlink = out->linkcap = a->nlink + b->nlink;
 	out->link = xcalloc(out->nlink + 1, sizeof(*out->link));
-	memcpy(out->link, a->link, a->nlink * sizeof(*a->link));
-	memcpy(out->link + a->nlink, b->link, b->nlink * sizeof(*b->link));
+	copy(out->link, a->link, a->nlink * sizeof(*a->link));
+	copy(out->link + a->nlink, b->link, b->nlink * sizeof(*b->link));
 	out->first_h1 = b->first_h1;
 	buf_init(&out->text);
 }

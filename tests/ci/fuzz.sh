@@ -13,10 +13,11 @@ build=${2:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
 command -v clang >/dev/null 2>&1 || {
 	echo "FAIL clang not found: run tools/install-deps.sh"; exit 1; }
+mkdir -p "$build"
 CC=clang cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	-DJTAI_FUZZ=ON -DJTAI_TESTS=OFF -DJTAI_WERROR=OFF >"$build.cmake.log" 2>&1 &&
-	cmake --build "$build" -j2 >>"$build.cmake.log" 2>&1 || {
-	tail -30 "$build.cmake.log"
+	-DJTAI_FUZZ=ON -DJTAI_TESTS=OFF -DJTAI_WERROR=OFF >"$build/cmake.log" 2>&1 &&
+	cmake --build "$build" -j2 >>"$build/cmake.log" 2>&1 || {
+	tail -30 "$build/cmake.log"
 	echo "FAIL the fuzz build"
 	exit 1
 }

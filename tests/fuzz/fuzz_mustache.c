@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct self s = {(const char *)data, size};
 		/* smaller budgets than a draft's keep each run fast; the
 		 * limits themselves are tested in tests/unit/test_limits.c */
-		tmpl_set_budget(t, 1u << 20, 100000);
+		tmpl_set_budget(t, 1u << 16, 5000);
 		struct tmpl_env env = {tmpl_escape_markdown, partial, &s};
 		struct buf out;
 		buf_init(&out);

@@ -21,7 +21,7 @@
 //     such an example is built again with a waiver for each address.
 //
 // Prints each failure, the counts, and "N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,75 +95,90 @@ function words(text) {
 	return text.match(/[A-Za-z0-9]+/g) ?? [];
 }
 
-function commonmark() {
+/* Runs cmd to its end: {status, signal, stdout, stderr}. */
+function run(cmd, args) {
+	return new Promise((resolve) => {
+		const p = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+		let stdout = "", stderr = "";
+		p.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+		p.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+		const timer = setTimeout(() => p.kill("SIGKILL"), 120000);
+		p.on("close", (status, signal) => {
+			clearTimeout(timer);
+			resolve({ status, signal, stdout, stderr });
+		});
+	});
+}
+
+async function commonmark() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(modules, "commonmark-spec/package.json")));
 	const spec = (new Function("require", "module", "exports", "__dirname",
 		fs.readFileSync(path.join(modules, "commonmark-spec/index.js"), "utf8") + "\nreturn exports;"))(
 		(m) => ({ fs, path }[m]), {}, {}, path.join(modules, "commonmark-spec"));
 	const findings = fs.readFileSync(path.join(base, "findings/ofsted.yaml"), "utf8");
 	let built = 0, images = 0, waived = 0;
-	const dir = fresh("cm");
-	const out = path.join(tmp, "cm-out");
-	const build = (md, emails) => {
-		fs.rmSync(out, { recursive: true, force: true });
-		const body = md.split("\n").map((l) => (l === "" ? "" : "      " + l)).join("\n");
-		const waivers = emails.map((e) => `      - {rule: pd-email, match: ${JSON.stringify(e)}, ` +
-			"reason: a CommonMark example}\n").join("");
-		fs.writeFileSync(path.join(dir, "findings/ofsted.yaml"), findings +
-			"  - id: ofsted-example\n    kind: finding\n    theme: neglect\n" +
-			"    agencies: [csc]\n    summary: The example follows.\n" +
-			(waivers ? "    waivers:\n" + waivers : "") + "    detail: |2\n" + body + "\n");
-		return spawnSync(jtai, ["build", "-q", dir, "-o", out], { encoding: "utf8", timeout: 60000 });
-	};
-	for (const ex of spec.tests) {
+	/* one example: its own inspection and output folders (slot k) */
+	const example = async (ex, k) => {
+		const dir = fresh(`cm${k}`);
+		const out = path.join(tmp, `cm${k}-out`);
+		const build = (md, emails) => {
+			fs.rmSync(out, { recursive: true, force: true });
+			const body = md.split("\n").map((l) => (l === "" ? "" : "      " + l)).join("\n");
+			const waivers = emails.map((e) => `      - {rule: pd-email, match: ${JSON.stringify(e)}, ` +
+				"reason: a CommonMark example}\n").join("");
+			fs.writeFileSync(path.join(dir, "findings/ofsted.yaml"), findings +
+				"  - id: ofsted-example\n    kind: finding\n    theme: neglect\n" +
+				"    agencies: [csc]\n    summary: The example follows.\n" +
+				(waivers ? "    waivers:\n" + waivers : "") + "    detail: |2\n" + body + "\n");
+			return run(jtai, ["build", "-q", "-j", "1", dir, "-o", out]);
+		};
 		const md = ex.markdown.replace(/→/g, "\t");
 		const name = `example ${ex.number} (${ex.section})`;
-		let r = build(md, []);
+		let r = await build(md, []);
 		if (r.status === 1 && /\[pd-email\]/.test(r.stderr)) {
 			/* the personal-data check refuses an email address in print
 			 * unless the finding waives it (docs/checks.md) */
-			r = build(md, md.match(/[A-Za-z0-9.+_-]+@[A-Za-z0-9.-]+/g) ?? []);
+			r = await build(md, md.match(/[A-Za-z0-9.+_-]+@[A-Za-z0-9.-]+/g) ?? []);
 			waived++;
 		}
-		if (crashed(r)) {
-			fail(`${name}: jtai crashed (status ${r.status}, signal ${r.signal})`, r.stderr);
-			continue;
-		}
-		if (/!\[/.test(md) && /letter\.md:[0-9]+:[0-9]+: error: image '.*' is not a chart/.test(r.stderr) && r.status === 1) {
+		if (crashed(r))
+			return fail(`${name}: jtai crashed (status ${r.status}, signal ${r.signal})`, r.stderr);
+		if (/!\[/.test(md) && r.status === 1 &&
+			/letter\.md:[0-9]+:[0-9]+: error: image '.*' is not a chart/.test(r.stderr)) {
 			images++;
 			passed++;
-			continue;
+			return;
 		}
-		if (r.status !== 0) {
-			fail(`${name}: the build failed`, r.stderr + "\n--- example:\n" + md);
-			continue;
-		}
+		if (r.status !== 0)
+			return fail(`${name}: the build failed`, r.stderr + "\n--- example:\n" + md);
 		const pdf = path.join(out, path.basename(dir), "letter.pdf");
-		const q = spawnSync("qpdf", ["--check", pdf], { encoding: "utf8" });
-		if (q.status !== 0) {
-			fail(`${name}: qpdf --check`, q.stdout + q.stderr);
-			continue;
-		}
-		const mdfile = path.join(tmp, "example.md");
+		const q = await run("qpdf", ["--check", pdf]);
+		if (q.status !== 0)
+			return fail(`${name}: qpdf --check`, q.stdout + q.stderr);
+		const mdfile = path.join(tmp, `example${k}.md`);
 		fs.writeFileSync(mdfile, md);
-		const want = words(spawnSync(mdtext, [mdfile], { encoding: "utf8" }).stdout);
-		const got = spawnSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" })
-			.stdout.replace(/\s+/gu, "");
+		const want = words((await run(mdtext, [mdfile])).stdout);
+		const got = (await run("pdftotext", ["-enc", "UTF-8", pdf, "-"])).stdout.replace(/\s+/gu, "");
 		const missing = want.filter((w) => !got.includes(w));
-		if (missing.length) {
-			fail(`${name}: words missing from the PDF: ${missing.slice(0, 8).join(" ")}`, md);
-			continue;
-		}
+		if (missing.length)
+			return fail(`${name}: words missing from the PDF: ${missing.slice(0, 8).join(" ")}`, md);
 		built++;
 		passed++;
-	}
+	};
+	/* two at a time: the machines this runs on have two cores */
+	let next = 0;
+	const worker = async (k) => {
+		while (next < spec.tests.length)
+			await example(spec.tests[next++], k);
+	};
+	await Promise.all([worker(0), worker(1)]);
 	console.log(`commonmark-spec ${pkg.version}: ${spec.tests.length} examples; ${built} built into a valid PDF ` +
 		`holding their text (${waived} of them with an email address waived for the ` +
 		`personal-data check), ${images} refused as designed (an image that is not a chart)`);
 }
 
 if (mode === "yaml") await yamlSuite();
-else if (mode === "commonmark") commonmark();
+else if (mode === "commonmark") await commonmark();
 else {
 	console.error(`unknown suite '${mode}'`);
 	process.exit(2);

@@ -81,6 +81,9 @@ Test(confine, reads_only_inside_the_folder)
 	             "error: cannot read: an absolute path is not allowed here");
 	refused_read(fw, "partials/missing.md",
 	             "error: cannot read: No such file or directory");
+	refused_read(fw, "", "error: cannot read: is a folder");
+	refused_read(fw, "./.", "error: cannot read: is a folder");
+	refused_read(fw, "partials/.", "error: cannot read: is a folder");
 	free(dirlink);
 	free(link);
 	free(secret);

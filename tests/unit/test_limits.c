@@ -16,19 +16,9 @@
 #include "ingest/model.h"
 #include "ingest/read.h"
 #include "ingest/schema.h"
+#include "render/html.h"
 #include "render/render.h"
 #include "testutil.h"
-
-/* Time limits are multiplied by JTAI_TEST_TIME_SCALE (under valgrind,
- * tests/ci/valgrind.sh sets 100): they catch quadratic work, not a slow
- * machine. */
-static double
-scaled(double seconds)
-{
-	const char *s = getenv("JTAI_TEST_TIME_SCALE");
-	double k = s ? atof(s) : 1.0;
-	return seconds * (k >= 1.0 ? k : 1.0);
-}
 
 static double
 now(void)
@@ -82,7 +72,7 @@ Test(limits, yaml_200000_flow_levels_refused_in_milliseconds)
 	cr_assert(strstr(diags, "f.yaml:1:74: error: nesting deeper than 64 "
 	                        "levels"), "%s", diags);
 	/* libyaml alone takes over a minute on this document */
-	cr_assert_lt(dt, scaled(0.5), "took %.3f s", dt);
+	cr_assert_lt(dt, 0.5 * test_time_scale(), "took %.3f s", dt);
 	free(diags);
 	free(doc);
 	free(text);
@@ -96,7 +86,7 @@ Test(limits, yaml_200000_block_levels_refused_in_milliseconds)
 	double dt = refused_yaml(doc, &diags);
 	cr_assert(strstr(diags, "error: nesting deeper than 64 levels"), "%s",
 	          diags);
-	cr_assert_lt(dt, scaled(0.5), "took %.3f s", dt);
+	cr_assert_lt(dt, 0.5 * test_time_scale(), "took %.3f s", dt);
 	free(diags);
 	free(doc);
 }
@@ -118,7 +108,7 @@ Test(limits, yaml_billion_laughs_refused_without_expanding)
 	                        "allowed"), "%s", diags);
 	cr_assert(strstr(diags, "too many problems; reading stopped"), "%s",
 	          diags);
-	cr_assert_lt(dt, scaled(0.5), "took %.3f s", dt);
+	cr_assert_lt(dt, 0.5 * test_time_scale(), "took %.3f s", dt);
 	free(diags);
 	buf_release(&b);
 }
@@ -279,7 +269,7 @@ Test(limits, exponential_partials_stopped_by_the_step_budget)
 	cr_assert(strstr(diags, "error: the template runs more than 10000000 "
 	                        "steps (the limit of work in one render)"),
 	          "%s", diags);
-	cr_assert_lt(dt, scaled(20.0), "took %.3f s", dt);
+	cr_assert_lt(dt, 20.0 * test_time_scale(), "took %.3f s", dt);
 	free(diags);
 }
 
@@ -325,7 +315,7 @@ refused_md(const char *md, const char *want)
 	cr_assert_eq(render_pdf("letter.md", md, strlen(md), &r.opts, &out,
 	                        &r.sink), -1);
 	double dt = now() - t0;
-	cr_assert_lt(dt, scaled(2.0), "took %.3f s", dt);
+	cr_assert_lt(dt, 2.0 * test_time_scale(), "took %.3f s", dt);
 	test_diags_have(&r.sink, want);
 	buf_release(&out);
 	test_render_release(&r);
@@ -349,6 +339,22 @@ Test(limits, markdown_nesting_refused)
 	free(md);
 	free(open);
 	free(closing);
+}
+
+Test(limits, markdown_nesting_refused_in_html_too)
+{
+	struct test_render r;
+	test_render_init(&r);
+	char *md = repeat("> ", 40, "x\n");
+	struct buf out;
+	buf_init(&out);
+	cr_assert_eq(render_html("letter.md", md, strlen(md), &r.opts, &out,
+	                         &r.sink), -1);
+	test_diags_have(&r.sink, "letter.md:1:65: error: Markdown nested deeper "
+	                         "than 32 levels");
+	buf_release(&out);
+	free(md);
+	test_render_release(&r);
 }
 
 Test(limits, markdown_within_the_nesting_limit_renders)
@@ -387,7 +393,7 @@ Test(limits, long_line_refused_and_a_shorter_one_laid_out)
 	double t0 = now();
 	test_render_pdf(&r, "letter.md", md, &out);
 	double dt = now() - t0;
-	cr_assert_lt(dt, scaled(5.0), "took %.3f s", dt);
+	cr_assert_lt(dt, 5.0 * test_time_scale(), "took %.3f s", dt);
 	cr_assert_gt(out.len, 10000);
 	buf_release(&out);
 	test_render_release(&r);

@@ -33,6 +33,14 @@ test_shared(const char *rel)
 	return file_exists(path) ? path : NULL;
 }
 
+double
+test_time_scale(void)
+{
+	const char *s = getenv("JTAI_TEST_TIME_SCALE");
+	double k = s ? atof(s) : 1.0;
+	return k >= 1.0 ? k : 1.0;
+}
+
 const char *
 test_tmpdir(void)
 {

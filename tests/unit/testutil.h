@@ -18,6 +18,10 @@ struct scene;
 const char *test_src(const char *rel);
 /* The shared/ folder beside the checkout, or NULL when absent. */
 const char *test_shared(const char *rel);
+/* What a test's time limit is multiplied by: JTAI_TEST_TIME_SCALE (at least
+ * 1), set by tests/ci/sanitize.sh and valgrind.sh, whose builds run slower.
+ * Time limits catch quadratic work, not a slow machine. */
+double test_time_scale(void);
 /* Makes a fresh empty temporary folder and returns its path (static). */
 const char *test_tmpdir(void);
 /* Writes text to dir/rel, creating parent folders. */
