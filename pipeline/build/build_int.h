@@ -81,6 +81,26 @@ void engine_note(struct engine *e, const char *path, struct digest dg);
  * recent to be trusted or already known. */
 void record_file(struct engine *e, struct emit *em, const char *path,
                  const struct stamp *s, struct digest dg);
+/* The digests found in one run, by path. */
+struct memo *memo_new(void);
+void memo_free(struct memo *m);
+
+/* The news of a job (build/news.c): e's state and terminal when fd is
+ * -1, else the pipe fd to the parent. */
+struct news {
+	struct emit em;
+	struct engine *e;
+	int fd;            /* a worker's pipe; -1 in the parent */
+	size_t done, total;
+	bool line_open;    /* a progress line is on the terminal */
+};
+
+void news_init(struct news *n, struct engine *e, int fd);
+/* Applies a line a worker sent (without its newline, NUL-terminated). */
+void news_line(struct news *n, char *line, size_t len);
+/* Ends the progress line before other text goes to the terminal. */
+void progress_clear(struct news *n);
+
 /* Loads the templates and fonts on first need. Returns 0 or -1. */
 int engine_env(struct engine *e, struct diag_sink *d);
 

@@ -37,6 +37,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/strv.h"
 #include "core/value.h"
 #include "draft/draft.h"
 #include "ingest/ingest.h"
@@ -57,6 +58,7 @@ struct deplist {
 /* A target made in memory, waiting for the write. */
 struct made {
 	char *target;
+	char *path; /* the output file: outdir/target */
 	struct buf bytes;
 	struct digest digest, id;
 	struct deplist deps;
@@ -214,13 +216,9 @@ out_path(const struct engine *e, const char *target)
 static struct digest
 current(struct job *j, const char *path)
 {
-	for (size_t i = 0; i < j->nmade; i++) {
-		char *p = out_path(j->e, j->made[i].target);
-		bool same = !strcmp(p, path);
-		free(p);
-		if (same)
+	for (size_t i = 0; i < j->nmade; i++)
+		if (!strcmp(j->made[i].path, path))
 			return j->made[i].digest;
-	}
 	return engine_digest(j->e, j->em, path);
 }
 
@@ -278,26 +276,13 @@ stale(struct job *j, const char *target, const char *const *upstream,
 	return false;
 }
 
-static char *
-target_name(const char *name, const char *file)
-{
-	return file_join(name, file);
-}
-
-/* The targets last made for the inspection (NULL when never built). */
-static const char *const *
-recorded(struct job *j, size_t *n)
-{
-	return state_outputs(j->e->st, j->name, n);
-}
-
 size_t
 job_plan(struct engine *e, struct emit *em, const char *dir, const char *name,
          struct buf *plan)
 {
 	struct job j = {.e = e, .em = em, .dir = dir, .name = name};
 	size_t n, count = 0;
-	const char *const *t = recorded(&j, &n);
+	const char *const *t = state_outputs(e->st, name, &n);
 	struct buf why;
 	buf_init(&why);
 	if (t == NULL) {
@@ -370,7 +355,7 @@ md_text(struct job *j)
 {
 	if (j->have_md)
 		return 0;
-	char *target = target_name(j->name, "letter.md");
+	char *target = file_join(j->name, "letter.md");
 	const struct target_rec *rec = state_target(j->e->st, target);
 	char *path = out_path(j->e, target);
 	free(target);
@@ -391,7 +376,7 @@ md_text(struct job *j)
 static void
 add_out_dep(struct job *j, struct deplist *deps, const char *file)
 {
-	char *t = target_name(j->name, file);
+	char *t = file_join(j->name, file);
 	char *p = out_path(j->e, t);
 	deps_add(deps, p, current(j, p));
 	free(p);
@@ -493,26 +478,17 @@ targets_now(struct job *j, size_t *n)
 	const struct framework *fw = j->ins->fw;
 	char **t = xcalloc(fw->ncharts + 4, sizeof(*t));
 	size_t k = 0;
-	t[k++] = target_name(j->name, "merged.yaml");
-	t[k++] = target_name(j->name, "letter.md");
+	t[k++] = file_join(j->name, "merged.yaml");
+	t[k++] = file_join(j->name, "letter.md");
 	for (size_t i = 0; i < fw->ncharts; i++) {
 		char file[300];
 		snprintf(file, sizeof(file), "charts/%s.svg", fw->charts[i]);
-		t[k++] = target_name(j->name, file);
+		t[k++] = file_join(j->name, file);
 	}
-	t[k++] = target_name(j->name, "letter.pdf");
-	t[k++] = target_name(j->name, "letter.html");
+	t[k++] = file_join(j->name, "letter.pdf");
+	t[k++] = file_join(j->name, "letter.html");
 	*n = k;
 	return t;
-}
-
-static bool
-listed(const char *s, const char *const *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(s, v[i]))
-			return true;
-	return false;
 }
 
 /* True when path is dir or inside it. */
@@ -531,7 +507,7 @@ static int
 write_made(struct job *j, struct made *m)
 {
 	struct engine *e = j->e;
-	char *path = out_path(e, m->target);
+	const char *path = m->path;
 	char *dir = file_dirname(path);
 	int rc = -1;
 	if (file_mkdirs(dir, j->d) < 0)
@@ -573,7 +549,6 @@ write_made(struct job *j, struct made *m)
 	rc = 0;
 out:
 	free(dir);
-	free(path);
 	return rc;
 }
 
@@ -582,9 +557,9 @@ static void
 drop_old(struct job *j, char **now, size_t n)
 {
 	size_t nold;
-	const char *const *old = recorded(j, &nold);
+	const char *const *old = state_outputs(j->e->st, j->name, &nold);
 	for (size_t i = 0; i < nold; i++)
-		if (!listed(old[i], (const char *const *)now, n)) {
+		if (!strv_has((const char *const *)now, n, old[i])) {
 			char *p = out_path(j->e, old[i]);
 			unlink(p);
 			free(p);
@@ -622,6 +597,7 @@ job_release(struct job *j)
 {
 	for (size_t i = 0; i < j->nmade; i++) {
 		free(j->made[i].target);
+		free(j->made[i].path);
 		buf_release(&j->made[i].bytes);
 		deps_release(&j->made[i].deps);
 	}
@@ -673,6 +649,7 @@ job_run(struct engine *e, struct emit *em, const char *dir, const char *name,
 		em->start(em, verbs[kind_of(now[i])], now[i]);
 		struct made *m = &j.made[j.nmade++];
 		m->target = xstrdup(now[i]);
+		m->path = out_path(e, now[i]);
 		buf_init(&m->bytes);
 		m->id = target_id(e, now[i]);
 		if (make(&j, now[i], m) < 0)

@@ -27,7 +27,7 @@ file_observe_reads(file_read_observer fn, void *ctx)
  * file or a pipe, at most FILE_MAX_BYTES. */
 static int
 read_fd(int fd, const char *path, struct stat *st, struct buf *out,
-        struct diag_sink *d)
+        bool observed, struct diag_sink *d)
 {
 	size_t start = out->len, total = 0;
 	int bad = fstat(fd, st) < 0 ? errno : S_ISDIR(st->st_mode) ? EISDIR : 0;
@@ -64,7 +64,7 @@ read_fd(int fd, const char *path, struct stat *st, struct buf *out,
 	}
 	if (out->data == NULL)
 		buf_append(out, "", 0);
-	if (observer != NULL)
+	if (observed && observer != NULL)
 		observer(observer_ctx, path, st, out->data + start,
 		         out->len - start);
 	return 0;
@@ -84,18 +84,32 @@ file_note_use(const char *path)
 		observer(observer_ctx, path, &st, NULL, 0);
 }
 
-int
-file_read(const char *path, struct buf *out, struct diag_sink *d)
+static int
+read_path(const char *path, struct buf *out, struct stat *st, bool observed,
+          struct diag_sink *d)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	struct stat st;
-	int rc = read_fd(fd, path, &st, out, d);
+	int rc = read_fd(fd, path, st, out, observed, d);
 	close(fd);
 	return rc;
+}
+
+int
+file_read(const char *path, struct buf *out, struct diag_sink *d)
+{
+	struct stat st;
+	return read_path(path, out, &st, true, d);
+}
+
+int
+file_read_unobserved(const char *path, struct buf *out, struct stat *st,
+                     struct diag_sink *d)
+{
+	return read_path(path, out, st, false, d);
 }
 
 /* The next component of a path split by strtok_r, "." left out. */
@@ -163,7 +177,7 @@ file_read_within(const char *dir, const char *rel, struct buf *out,
 		fd = sub;
 		if (next == NULL) {
 			struct stat st;
-			rc = read_fd(fd, path, &st, out, d);
+			rc = read_fd(fd, path, &st, out, true, d);
 		}
 		c = next;
 	}

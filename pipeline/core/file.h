@@ -34,6 +34,10 @@ void file_observe_reads(file_read_observer fn, void *ctx);
 /* Tells the observer of a file or folder used without file_read (a font
  * opened by FreeType, a folder listed): data is then NULL. */
 void file_note_use(const char *path);
+/* file_read without telling the observer, also giving the status of the
+ * file as read: how the build digests the files it checks. */
+int file_read_unobserved(const char *path, struct buf *out, struct stat *st,
+                         struct diag_sink *d);
 /* Writes data to a temporary file beside path, then renames it over path.
  * On failure returns -1 (reported into d), removes the temporary file and
  * leaves any previous file at path untouched. The folder of path must not

@@ -24,4 +24,11 @@ strv_has(const char *const *v, size_t n, const char *s)
 	return strv_index(v, n, s) < n;
 }
 
+/* qsort's comparison of two char * (byte order, as strcmp). */
+static inline int
+strv_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 #endif
