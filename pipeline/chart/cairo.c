@@ -1,14 +1,13 @@
-/* The cairo backend: replays a scene onto an SVG or image surface.
+/* The cairo backend: replays a scene onto an image surface for PNG.
  *
  * Text goes through cairo-ft with the very files the fontset measured, and
  * glyphs are placed one by one with font_advance(), the widths libharu puts
- * in the PDF, so that a label sits at the same place in the PDF, the SVG and
- * the PNG. Hinting is off and metrics unhinted, for output that does not
+ * in the PDF, so that a label sits at the same place in the PDF, the SVG
+ * (chart/svg.c) and the PNG. Hinting is off and metrics unhinted, for output that does not
  * depend on the rasteriser's grid fitting. */
 #include "chart/chart.h"
 
 #include <cairo-ft.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -17,8 +16,6 @@
 #include <string.h>
 
 #include "chart/scene.h"
-#include "chart/svgdata.h"
-#include "chart/svgid.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
@@ -249,40 +246,6 @@ check_surface(cairo_surface_t *surface, const struct scene *s,
 	diag_error(d, NULL, 0, 0, "cannot write chart '%s' as %s: %s", s->name,
 	           what, cairo_status_to_string(st));
 	return -1;
-}
-
-int
-chart_write_svg(const struct scene *s, const struct fontset *fonts,
-                struct buf *out, struct diag_sink *d)
-{
-	int rc = -1;
-	struct faces f = {0};
-	struct buf raw, head;
-	cairo_surface_t *surface = NULL;
-	buf_init(&raw);
-	buf_init(&head);
-	if (faces_open(&f, fonts, d) < 0)
-		goto out;
-	surface = cairo_svg_surface_create_for_stream(write_buf, &raw, s->width,
-	                                              s->height);
-	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-	if (check_surface(surface, s, "SVG", d) < 0 ||
-	    draw(surface, s, &f, 1.0, 0, "SVG", d) < 0)
-		goto out;
-	cairo_surface_finish(surface);
-	if (check_surface(surface, s, "SVG", d) < 0)
-		goto out;
-	svgdata_head(s, &head);
-	svgid_rewrite(buf_cstr(&raw), raw.len, s->id ? s->id : s->name,
-	              buf_cstr(&head), out);
-	rc = 0;
-out:
-	cairo_surface_destroy(surface);
-	faces_close(&f);
-	buf_release(&raw);
-	buf_release(&head);
-	return rc;
 }
 
 int

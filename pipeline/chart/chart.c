@@ -56,11 +56,7 @@ chart_draw_from(struct arena *a, const char *name, const char *path,
 		}
 		if (model_root(path, merged, d) < 0)
 			return NULL;
-		struct scene *s =
-		    charts[i].draw(a, name, path, merged, fonts, d);
-		if (s)
-			scene_seal(s);
-		return s;
+		return charts[i].draw(a, name, path, merged, fonts, d);
 	}
 	diag_error(d, NULL, 0, 0, "unknown chart '%s'", name);
 	const char *near = diag_nearest(name, (const char *const *)chart_names,

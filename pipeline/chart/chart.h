@@ -1,6 +1,7 @@
 /* The letter's charts, drawn from the merged letter model (merged.yaml) into
- * a scene (scene.h), and the cairo backend that writes a scene as SVG or PNG.
- * render/ replays the same scene as vector graphics in the PDF. */
+ * a scene (scene.h), and the backends that write a scene as SVG (svg.c) or
+ * as PNG (cairo, cairo.c). render/ replays the same scene as vector graphics
+ * in the PDF. */
 #ifndef JTAI_CHART_CHART_H
 #define JTAI_CHART_CHART_H
 
@@ -17,9 +18,9 @@ struct value;
 extern const char *const chart_names[];
 
 /* Draws chart name from the merged model, measuring text with fonts.
- * Returns the scene (owned by the arena), complete with its alt text, data
- * table and id (scene_seal), or NULL after reporting an unknown chart name
- * or unusable model into d. */
+ * Returns the scene (owned by the arena), complete with its alt text and
+ * data table, or NULL after reporting an unknown chart name or unusable
+ * model into d. */
 struct scene *chart_draw(struct arena *a, const char *name,
                          const struct value *merged,
                          const struct fontset *fonts, struct diag_sink *d);
@@ -31,9 +32,10 @@ struct scene *chart_draw_from(struct arena *a, const char *name,
                               struct diag_sink *d);
 
 /* Appends the scene as a standalone SVG document to out: its alt text as
- * the <title>, its data table in the <metadata> (chart/svgdata.h), and its
- * ids prefixed with s->id (or the name), so that several SVGs can share one
- * HTML page. Returns 0, or -1 reported into d. Same scene, same bytes. */
+ * the <title>, its data table in the <metadata> (chart/svgdata.h), shapes
+ * as paths and text as text (format: svg.c), with no id, so that several
+ * SVGs can share one HTML page. Returns 0, or -1 reported into d. Same
+ * scene, same bytes. */
 int chart_write_svg(const struct scene *s, const struct fontset *fonts,
                     struct buf *out, struct diag_sink *d);
 /* Appends the scene as a PNG at dpi dots per inch, on white. */

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/hash.h"
 
 struct scene *
 scene_new(struct arena *a, const char *name, double width, double height)
@@ -134,27 +133,4 @@ scene_data_row(struct scene *s, const char *const *cells)
 	const char **row = &t->cells[t->nrows++ * t->ncols];
 	for (size_t i = 0; i < t->ncols; i++)
 		row[i] = arena_strdup(s->arena, cells[i]);
-}
-
-void
-scene_seal(struct scene *s)
-{
-	/* Everything a chart shows follows from its data, which its alt text,
-	 * data table and text runs spell out: hashing them (and not every
-	 * coordinate) tells charts apart at a fraction of the cost. */
-	uint64_t h = hash_str(HASH_INIT, s->name);
-	h = hash_str(h, s->alt ? s->alt : "");
-	double size[2] = {s->width, s->height};
-	h = hash_bytes(h, size, sizeof(size));
-	const struct scene_data *t = &s->data;
-	for (size_t i = 0; i < t->ncols; i++)
-		h = hash_str(hash_bytes(h, "|", 1), t->head[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		h = hash_str(hash_bytes(h, "|", 1), t->cells[i]);
-	for (size_t i = 0; i < s->n; i++)
-		if (s->ops[i].kind == OP_TEXT)
-			h = hash_str(hash_bytes(h, "|", 1), s->ops[i].text);
-	char hex[17];
-	hash_hex(h, hex);
-	s->id = arena_printf(s->arena, "%s-%.8s", s->name, hex);
 }

@@ -56,10 +56,6 @@ struct scene_data {
 
 struct scene {
 	const char *name; /* the chart's name, e.g. "findings-by-agency" */
-	/* What the ids in its SVG start with: the name and a hash of the
-	 * content (scene_seal), so that two different charts inlined in one
-	 * page never share an id; NULL: the name. */
-	const char *id;
 	/* Alt text generated from the data ("Police: 2 strengths, 4 areas for
 	 * improvement; ..."), never NULL: the description of the chart for
 	 * the PDF's Figure tag and the HTML's <desc>. */
@@ -87,10 +83,6 @@ void scene_fill(struct scene *s, const struct seg *segs, size_t n,
                 struct rgb color);
 void scene_stroke(struct scene *s, const struct seg *segs, size_t n,
                   double width, struct rgb color);
-
-/* Sets s->id from the name, the alt text, the data table and the text
- * drawn: call it when the scene is complete. */
-void scene_seal(struct scene *s);
 
 /* Starts the data table with its header row of ncols cells (1 to
  * SCENE_DATA_MAX_COLS; copied) and no body rows; numeric as in

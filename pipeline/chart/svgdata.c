@@ -12,7 +12,7 @@
 #define PREFIX "jtai:"
 
 /* Escapes for XML and HTML; '#' too, so that no text reads as an id
- * reference to svgid_rewrite. */
+ * reference to a program that renames ids in a page. */
 static void
 put_text(struct buf *out, const char *s)
 {

@@ -77,6 +77,12 @@ font_path(const struct font *f)
 	return f->path;
 }
 
+const char *
+font_family(const struct font *f)
+{
+	return f->face->family_name ? f->face->family_name : "";
+}
+
 static double
 lookup(const struct font *f, unsigned cp)
 {

@@ -17,6 +17,9 @@ struct font *font_load(const char *path, struct diag_sink *d);
 void font_free(struct font *f);
 /* The file the face was loaded from (borrowed). */
 const char *font_path(const struct font *f);
+/* The face's family name ("Liberation Sans"; borrowed), or "" when the
+ * file names none. */
+const char *font_family(const struct font *f);
 /* Width in points of the UTF-8 text s (n bytes) at size pt. Invalid UTF-8
  * is measured as U+FFFD; a missing glyph as the face's .notdef. */
 double font_width(const struct font *f, const char *s, size_t n, double size);

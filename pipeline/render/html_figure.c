@@ -3,13 +3,13 @@
  *   <?xml version="1.0" encoding="UTF-8"?>
  *   <svg xmlns=... width=... height=... viewBox=... version="1.1">
  *   <title>the chart's description</title>
- *   <defs>... glyph outlines with ids ...</defs> ...
+ *   <metadata>its data</metadata>
+ *   <g ...> paths and text </g>
  *   </svg>
  *
- * Its ids are already prefixed with the chart's id (its name and a hash of
- * what it shows), which is not enough when one chart shows twice: each
- * figure prefixes them once more with its own number (svgid_rewrite). The
- * XML declaration, which HTML would read as a bogus comment, goes, and the
+ * It defines no id (chart/svg.c), so any number of charts, the same one
+ * twice included, can share the page as they are. The XML declaration,
+ * which HTML would read as a bogus comment, goes, and the
  * root element gets the image role, a name and a description of its own in
  * place of the document's title.
  * The chart's data, which the document carries in its <metadata>
@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "chart/svgdata.h"
-#include "chart/svgid.h"
 #include "core/buf.h"
 #include "core/mem.h"
 #include "render/html.h"
@@ -49,13 +48,10 @@ void
 html_figure(struct buf *out, const char *svg, size_t len, const char *prefix,
             const char *name, const char *desc, const char *caption)
 {
-	struct buf raw, doc, table;
-	buf_init(&raw);
+	struct buf doc, table;
 	buf_init(&doc);
 	buf_init(&table);
-	svgid_rewrite(svg, len, prefix, NULL, &raw);
-	svgdata_split(buf_cstr(&raw), raw.len, &doc, &table);
-	buf_release(&raw);
+	svgdata_split(svg, len, &doc, &table);
 	const char *p = buf_cstr(&doc), *end = p + doc.len;
 	bool described = desc && *desc && strcmp(desc, name) != 0;
 	buf_puts(out, "<figure>\n");

@@ -21,6 +21,7 @@
 #include "core/font.h"
 #include "render/page.h"
 #include "render/pdf_chart.h"
+#include "render/hpdf_fast.h"
 #include "render/pdfa.h"
 #include "render/subset.h"
 #include "render/tag.h"
@@ -139,8 +140,13 @@ pdf_font(struct pdf *p, enum font_role r)
 	if (p->font[r] == NULL) {
 		const char *name =
 		    HPDF_LoadTTFontFromFile(p->doc, face_file(p, r), HPDF_TRUE);
-		if (name != NULL)
+		if (name != NULL) {
+			/* only the letter's characters are drawn: the rest
+			 * need no lookup (render/hpdf_fast.h) */
+			hpdf_fast_glyphs(&p->chars[r]);
 			p->font[r] = HPDF_GetFont(p->doc, name, "UTF-8");
+			hpdf_fast_glyphs(NULL);
+		}
 	}
 	return p->font[r];
 }

@@ -14,7 +14,8 @@
 #   - every sample's SVGs inlined together in one XHTML page are well-formed
 #     and define no id twice; when chromium is installed, the page is
 #     opened in it and a script checks that every reference (href,
-#     clip-path) resolves inside its own <svg> and every chart has a size.
+#     clip-path), if any, resolves inside its own <svg>, and that every
+#     chart has a size and text, all of it inside the chart's box.
 #
 # Without pdfimages, pdftotext (poppler-utils) or xmllint (libxml2-utils)
 # the test is skipped (exit 77).
@@ -180,10 +181,18 @@ page="$tmp/charts.xhtml"
 				bad.push("unresolved in its own svg: " + id);
 		});
 	});
-	if (n === 0) bad.push("no reference found");
 	svgs.forEach(function (s, i) {
-		var b = s.getBBox();
+		var b = s.getBBox(), v = s.viewBox.baseVal, texts = s.querySelectorAll("text");
 		if (!(b.width > 100 && b.height > 10)) bad.push("svg " + i + " has no size");
+		if (texts.length === 0) bad.push("svg " + i + " has no text");
+		texts.forEach(function (t) {
+			var tb = t.getBBox();
+			/* a glyph's ink may reach a point past its origin */
+			if (tb.x < v.x - 1 || tb.y < v.y - 1 ||
+			    tb.x + tb.width > v.x + v.width + 1 ||
+			    tb.y + tb.height > v.y + v.height + 1)
+				bad.push("svg " + i + ": text outside the chart: " + t.textContent + " " + [tb.x, tb.y, tb.width, tb.height].join(","));
+		});
 	});
 	document.getElementById("result").textContent = bad.length
 		? "charts-bad " + bad.slice(0, 5).join("; ")

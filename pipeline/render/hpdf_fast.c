@@ -1,0 +1,73 @@
+/* Faster stand-ins for libharu's byte copies and glyph lookup: why and
+ * how in hpdf_fast.h. */
+#define _GNU_SOURCE
+#include "render/hpdf_fast.h"
+
+#include <dlfcn.h>
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_utils.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/subset.h"
+
+/* libharu copies forwards one byte at a time; where the target starts
+ * inside the source, that repeats the source's first bytes, which memmove
+ * would not. Returns the end of what was written, as libharu does. */
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	if (out > in && out < in + n) {
+		for (HPDF_UINT i = 0; i < n; i++)
+			out[i] = in[i];
+	} else if (n) {
+		memmove(out, in, n);
+	}
+	return out + n;
+}
+
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
+}
+
+static const struct charset *only;
+
+void
+hpdf_fast_glyphs(const struct charset *cs)
+{
+	only = cs;
+}
+
+typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+
+static glyphid_fn
+real_glyphid(void)
+{
+	static glyphid_fn real;
+	if (real == NULL) {
+		/* dlsym returns an object pointer; POSIX allows the cast */
+		void *sym = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+		if (sym == NULL)
+			abort(); /* libharu is linked in: cannot happen */
+		memcpy(&real, &sym, sizeof(real));
+	}
+	return real;
+}
+
+HPDF_UINT16
+HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	if (only && !(only->bits[unicode >> 3] >> (unicode & 7) & 1))
+		return 0;
+	return real_glyphid()(fontdef, unicode);
+}
+
+unsigned short
+hpdf_real_glyphid(void *fontdef, unsigned short unicode)
+{
+	return real_glyphid()(fontdef, unicode);
+}
