@@ -5,6 +5,7 @@
  * front matter (its keys skipped, its values kept). */
 #include "qa/text.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,6 +64,18 @@ cp_at(const struct text *x, size_t i, size_t *n)
 	return cp;
 }
 
+/* FNV-1a over s (n bytes) with A-Z read as a-z. */
+static unsigned
+fold_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+	}
+	return h;
+}
+
 static void
 push(struct lexer *lx, enum tok_type type, size_t off, size_t len, unsigned cp)
 {
@@ -75,6 +88,7 @@ push(struct lexer *lx, enum tok_type type, size_t off, size_t len, unsigned cp)
 	t->cp = cp;
 	t->type = (unsigned short)type;
 	t->flags = (unsigned short)(lx->pending | lx->line);
+	t->hash = fold_hash(x->s + off, len);
 	lx->pending = 0;
 }
 
@@ -448,6 +462,77 @@ tok_in(const struct text *x, size_t i, const char *const *words)
 	return tok_index(x, i, words) >= 0;
 }
 
+/* The word lists are static and asked about again and again: each gets,
+ * on first use, a hash table of its words (case folded as fold_hash does)
+ * holding the index of the first of equal words, in a table of lists kept
+ * for the life of the process and keyed by the list's address. */
+struct wordset {
+	const char *const *words;
+	unsigned *slot; /* index + 1 of a word, 0 empty; mask + 1 of them */
+	unsigned *hash; /* of each slot's word */
+	size_t mask;
+};
+
+#define WORDSETS 256 /* more than the lists in qa/ */
+
+static bool
+same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		if (lower(a[j]) != lower(b[j]))
+			return false;
+	return true;
+}
+
+static void
+wordset_build(struct wordset *ws, const char *const *words)
+{
+	size_t n = 0, cap = 16;
+	while (words[n])
+		n++;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	ws->words = words;
+	ws->mask = cap - 1;
+	ws->slot = xcalloc(cap, sizeof(*ws->slot));
+	ws->hash = xcalloc(cap, sizeof(*ws->hash));
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strlen(words[k]);
+		unsigned h = fold_hash(words[k], len);
+		size_t at = h & ws->mask;
+		for (;; at = (at + 1) & ws->mask) {
+			unsigned v = ws->slot[at];
+			if (v == 0) {
+				ws->slot[at] = (unsigned)k + 1;
+				ws->hash[at] = h;
+				break;
+			}
+			const char *w = words[v - 1];
+			if (ws->hash[at] == h && strlen(w) == len &&
+			    same_folded(w, words[k], len))
+				break; /* the first of equal words wins */
+		}
+	}
+}
+
+static const struct wordset *
+wordset_of(const char *const *words)
+{
+	static struct wordset sets[WORDSETS];
+	size_t at = ((uintptr_t)words >> 3) & (WORDSETS - 1);
+	for (size_t tries = 0; tries < WORDSETS; tries++) {
+		struct wordset *ws = &sets[at];
+		if (ws->words == words)
+			return ws;
+		if (ws->words == NULL) {
+			wordset_build(ws, words);
+			return ws;
+		}
+		at = (at + 1) & (WORDSETS - 1);
+	}
+	return NULL; /* every slot taken: the caller scans the list */
+}
+
 int
 tok_index(const struct text *x, size_t i, const char *const *words)
 {
@@ -455,16 +540,18 @@ tok_index(const struct text *x, size_t i, const char *const *words)
 		return -1;
 	const char *s = x->s + x->t[i].off;
 	size_t n = x->t[i].len;
-	char first = lower(s[0]);
-	for (size_t k = 0; words[k]; k++) {
-		const char *w = words[k];
-		if (lower(w[0]) != first)
-			continue;
-		size_t j = 1;
-		while (j < n && w[j] && lower(w[j]) == lower(s[j]))
-			j++;
-		if (j == n && w[j] == '\0')
-			return (int)k;
+	const struct wordset *ws = wordset_of(words);
+	if (ws == NULL) {
+		for (size_t k = 0; words[k]; k++)
+			if (strlen(words[k]) == n && same_folded(words[k], s, n))
+				return (int)k;
+		return -1;
+	}
+	unsigned h = x->t[i].hash;
+	for (size_t at = h & ws->mask; ws->slot[at]; at = (at + 1) & ws->mask) {
+		const char *w = ws->words[ws->slot[at] - 1];
+		if (ws->hash[at] == h && strlen(w) == n && same_folded(w, s, n))
+			return (int)ws->slot[at] - 1;
 	}
 	return -1;
 }

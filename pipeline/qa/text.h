@@ -31,6 +31,7 @@ struct tok {
 	unsigned cp;     /* punctuation: its code point */
 	unsigned short type, flags;
 	unsigned letters; /* words: how many letters */
+	unsigned hash;    /* of its bytes, A-Z as a-z (tok_index) */
 };
 
 struct span {
