@@ -1,4 +1,5 @@
-/* Faster stand-ins for three of libharu's internal helpers (hpdf_fast.c).
+/* Faster stand-ins for three of libharu's internal helpers, and its zlib
+ * level (hpdf_fast.c).
  *
  * libharu calls its own exported functions through its PLT, so a function
  * of the same name defined in the executable takes their place (ELF symbol
@@ -12,11 +13,16 @@
  * libharu's do, and the glyph lookup answers 0 (no glyph) at once for a
  * code outside the characters the letter draws, which pdf.c names with
  * hpdf_fast_glyphs() around HPDF_GetFont. When a libharu build does not
- * call through its PLT, nothing changes but the speed. */
+ * call through its PLT, nothing changes but the speed.
+ *
+ * deflateInit_, zlib's, is defined here too, so that libharu deflates at
+ * HPDF_FAST_DEFLATE_LEVEL where it asks for the default level. */
 #ifndef JTAI_RENDER_HPDF_FAST_H
 #define JTAI_RENDER_HPDF_FAST_H
 
 struct charset;
+
+#define HPDF_FAST_DEFLATE_LEVEL 3
 
 /* Until the next call: HPDF_TTFontDef_GetGlyphid finds no glyph for a code
  * outside cs (NULL: every code is looked up). */

@@ -8,6 +8,7 @@
 #include <hpdf_utils.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "core/font.h"
 #include "render/hpdf_fast.h"
@@ -84,4 +85,39 @@ Test(hpdf_fast, glyph_ids_are_libharus)
 	           "Riverford’s front door: 12 children — “safe” ½ é");
 	check_face(font_path(fonts.face[FONT_BOLD]), "Areas for improvement");
 	fontset_release(&fonts);
+}
+
+Test(hpdf_fast, deflate_at_the_chosen_level)
+{
+	cr_assert_eq(dlsym(RTLD_DEFAULT, "deflateInit_"), (void *)deflateInit_);
+	/* the default level becomes ours; the stream still inflates */
+	static const char text[] = "The police contribute well to the daily "
+	                           "MASH meeting. The police contribute well.";
+	unsigned char out[256], back[256];
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	cr_assert_eq(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+	z.next_in = (unsigned char *)text;
+	z.avail_in = sizeof(text);
+	z.next_out = out;
+	z.avail_out = sizeof(out);
+	cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+	size_t n = sizeof(out) - z.avail_out;
+	deflateEnd(&z);
+	uLongf m = sizeof(back);
+	cr_assert_eq(uncompress(back, &m, out, (uLong)n), Z_OK);
+	cr_assert_eq(m, sizeof(text));
+	cr_assert_eq(memcmp(back, text, m), 0);
+	/* the same bytes as level 3 asked for by name */
+	unsigned char three[256];
+	memset(&z, 0, sizeof(z));
+	cr_assert_eq(deflateInit(&z, HPDF_FAST_DEFLATE_LEVEL), Z_OK);
+	z.next_in = (unsigned char *)text;
+	z.avail_in = sizeof(text);
+	z.next_out = three;
+	z.avail_out = sizeof(three);
+	cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+	cr_assert_eq(sizeof(three) - z.avail_out, n);
+	cr_assert_eq(memcmp(three, out, n), 0);
+	deflateEnd(&z);
 }
