@@ -427,29 +427,6 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* The word lists are long and most words differ at once: the first
- * character is compared before any length is taken. */
-bool
-tok_is(const struct text *x, size_t i, const char *word)
-{
-	return i < x->n && x->t[i].type != TOK_PUNCT &&
-	       x->s[x->t[i].off] == word[0] && strlen(word) == x->t[i].len &&
-	       !memcmp(x->s + x->t[i].off, word, x->t[i].len);
-}
-
-bool
-tok_iis(const struct text *x, size_t i, const char *word)
-{
-	if (i >= x->n || x->t[i].type == TOK_PUNCT ||
-	    lower(x->s[x->t[i].off]) != lower(word[0]) ||
-	    strlen(word) != x->t[i].len)
-		return false;
-	for (size_t k = 0; k < x->t[i].len; k++)
-		if (lower(x->s[x->t[i].off + k]) != lower(word[k]))
-			return false;
-	return true;
-}
-
 bool
 tok_punct(const struct text *x, size_t i, unsigned cp)
 {
@@ -475,8 +452,8 @@ struct wordset {
 
 #define WORDSETS 256 /* more than the lists in qa/ */
 
-static bool
-same_folded(const char *a, const char *b, size_t n)
+bool
+tok_same_folded(const char *a, const char *b, size_t n)
 {
 	for (size_t j = 0; j < n; j++)
 		if (lower(a[j]) != lower(b[j]))
@@ -509,7 +486,7 @@ wordset_build(struct wordset *ws, const char *const *words)
 			}
 			const char *w = words[v - 1];
 			if (ws->hash[at] == h && strlen(w) == len &&
-			    same_folded(w, words[k], len))
+			    tok_same_folded(w, words[k], len))
 				break; /* the first of equal words wins */
 		}
 	}
@@ -543,14 +520,14 @@ tok_index(const struct text *x, size_t i, const char *const *words)
 	const struct wordset *ws = wordset_of(words);
 	if (ws == NULL) {
 		for (size_t k = 0; words[k]; k++)
-			if (strlen(words[k]) == n && same_folded(words[k], s, n))
+			if (strlen(words[k]) == n && tok_same_folded(words[k], s, n))
 				return (int)k;
 		return -1;
 	}
 	unsigned h = x->t[i].hash;
 	for (size_t at = h & ws->mask; ws->slot[at]; at = (at + 1) & ws->mask) {
 		const char *w = ws->words[ws->slot[at] - 1];
-		if (ws->hash[at] == h && strlen(w) == n && same_folded(w, s, n))
+		if (ws->hash[at] == h && strlen(w) == n && tok_same_folded(w, s, n))
 			return (int)ws->slot[at] - 1;
 	}
 	return -1;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 enum tok_type { TOK_WORD, TOK_NUM, TOK_PUNCT };
 
@@ -55,8 +56,31 @@ void text_init(struct text *x, const char *s, size_t len, bool letter);
 void text_release(struct text *x);
 
 /* Token helpers. i may be out of range: they then answer false / 0. */
-bool tok_is(const struct text *x, size_t i, const char *word);  /* exact */
-bool tok_iis(const struct text *x, size_t i, const char *word); /* any case */
+/* tok_is: exactly word; tok_iis: word in any case (ASCII). Inline, as
+ * the checks ask them about every token: with a literal word its length
+ * is known when compiling, and most tokens differ in length or in the
+ * first letter. */
+bool tok_same_folded(const char *s, const char *word, size_t n);
+static inline bool
+tok_is(const struct text *x, size_t i, const char *word)
+{
+	if (i >= x->n)
+		return false;
+	const struct tok *t = &x->t[i];
+	size_t n = strlen(word);
+	return t->type != TOK_PUNCT && t->len == n && x->s[t->off] == word[0] &&
+	       memcmp(x->s + t->off, word, n) == 0;
+}
+static inline bool
+tok_iis(const struct text *x, size_t i, const char *word)
+{
+	if (i >= x->n)
+		return false;
+	const struct tok *t = &x->t[i];
+	size_t n = strlen(word);
+	return t->type != TOK_PUNCT && t->len == n &&
+	       tok_same_folded(x->s + t->off, word, n);
+}
 bool tok_punct(const struct text *x, size_t i, unsigned cp);
 /* One of the words in a NULL-terminated list, in any case; tok_index
  * gives its index in the list, or -1. */
