@@ -127,10 +127,15 @@ face_file(struct pdf *p, enum font_role r)
 	const char *whole = font_path(p->fonts->face[r]);
 	if (!p->face_tried[r]) {
 		p->face_tried[r] = true;
-		p->face_fd[r] =
-		    subset_preload(whole, &p->chars[r], p->face_path[r]);
+		const char *common = subset_preload_common(whole, &p->chars[r]);
+		if (common)
+			snprintf(p->face_path[r], sizeof(p->face_path[r]), "%s",
+			         common); /* not ours to close: face_fd stays -1 */
+		else
+			p->face_fd[r] = subset_preload(whole, &p->chars[r],
+			                               p->face_path[r]);
 	}
-	return p->face_fd[r] >= 0 ? p->face_path[r] : whole;
+	return p->face_path[r][0] ? p->face_path[r] : whole;
 }
 
 /* The face of role r, embedded on first use. */

@@ -450,6 +450,7 @@ subset_preload(const char *file, const struct charset *cs, char path[64])
 		if (cs->bits[cp >> 3] & (1u << (cp & 7)))
 			hb_set_add(unicodes, cp);
 	hb_set_add(unicodes, ' ');
+	hb_set_add(unicodes, 'H'); /* libharu reads the CapHeight from it */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(face, in);
 	if (sub == NULL)
@@ -471,4 +472,48 @@ out:
 	hb_face_destroy(face);
 	hb_blob_destroy(blob);
 	return fd;
+}
+
+/* The common characters of subset_preload_common. */
+static void
+common_set(struct charset *cs)
+{
+	static const unsigned ranges[][2] = {
+	    {0x20, 0x7E},     {0xA0, 0xFF},     {0x2010, 0x2027},
+	    {0x2030, 0x203A}, {0x20AC, 0x20AC}, {0x2122, 0x2122},
+	};
+	memset(cs, 0, sizeof(*cs));
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(*ranges); i++)
+		for (unsigned cp = ranges[i][0]; cp <= ranges[i][1]; cp++)
+			cs->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+#define COMMON_FACES 8 /* more than a font set's faces */
+
+const char *
+subset_preload_common(const char *file, const struct charset *cs)
+{
+	static struct charset common;
+	static struct {
+		char *file;
+		int fd;
+		char path[64];
+	} faces[COMMON_FACES];
+	static bool made;
+	if (!made) {
+		common_set(&common);
+		made = true;
+	}
+	for (size_t i = 0; i < sizeof(cs->bits); i++)
+		if (cs->bits[i] & ~common.bits[i])
+			return NULL;
+	for (size_t i = 0; i < COMMON_FACES; i++) {
+		if (faces[i].file == NULL) {
+			faces[i].file = xstrdup(file);
+			faces[i].fd = subset_preload(file, &common, faces[i].path);
+		}
+		if (strcmp(faces[i].file, file) == 0)
+			return faces[i].fd >= 0 ? faces[i].path : NULL;
+	}
+	return NULL;
 }

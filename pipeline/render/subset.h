@@ -41,4 +41,13 @@ bool charset_has_utf8(const struct charset *cs, const char *s, size_t n);
 int subset_preload(const char *file, const struct charset *cs,
                    char path[64]);
 
+/* subset_preload to the characters most English letters use (ASCII,
+ * Latin-1, the general punctuation: quotes, dashes, bullets, the euro),
+ * made once per face and kept open for the life of the process: a batch
+ * builds many letters in one process. Returns the cut face's path, or
+ * NULL when cs holds a character outside that set or the face cannot be
+ * cut: call subset_preload then. The PDF is the same either way: its
+ * fonts are cut again, from the whole face, to the glyphs drawn. */
+const char *subset_preload_common(const char *file, const struct charset *cs);
+
 #endif

@@ -121,3 +121,29 @@ Test(hpdf_fast, deflate_at_the_chosen_level)
 	cr_assert_eq(memcmp(three, out, n), 0);
 	deflateEnd(&z);
 }
+
+Test(hpdf_fast, common_faces_are_made_once)
+{
+	struct fontset fonts;
+	test_fonts(&fonts);
+	const char *file = font_path(fonts.face[FONT_REGULAR]);
+	struct charset cs;
+	memset(&cs, 0, sizeof(cs));
+	const char *text = "Riverford’s “front door” — £12 · café";
+	charset_add_utf8(&cs, text, strlen(text));
+	const char *a = subset_preload_common(file, &cs);
+	cr_assert_not_null(a);
+	cr_assert_eq(strncmp(a, "/proc/self/fd/", 14), 0);
+	/* the same face again: the same file, not made again */
+	cr_assert_eq(subset_preload_common(file, &cs), a);
+	/* another face: another file */
+	const char *b =
+	    subset_preload_common(font_path(fonts.face[FONT_BOLD]), &cs);
+	cr_assert_not_null(b);
+	cr_assert_str_neq(a, b);
+	/* a character outside the common set: the caller cuts its own */
+	const char *arrow = "→";
+	charset_add_utf8(&cs, arrow, strlen(arrow));
+	cr_assert_null(subset_preload_common(file, &cs));
+	fontset_release(&fonts);
+}
