@@ -62,6 +62,7 @@ struct made {
 	struct buf bytes;
 	struct digest digest, id;
 	struct deplist deps;
+	char *tmp; /* written, not yet renamed over path (write_made) */
 };
 
 struct job {
@@ -503,24 +504,43 @@ under(const char *path, const char *dir)
 
 /* ---- writing ---- */
 
+/* The first step of writing: the folder made (inside the output folder,
+ * through no planted link) and, when the file there differs, the new
+ * bytes written to a temporary file beside it (m->tmp). */
 static int
 write_made(struct job *j, struct made *m)
 {
 	struct engine *e = j->e;
+	char *rel = file_dirname(m->target);
+	int rc = file_mkdirs_within(e->o->outdir, rel, j->d);
+	free(rel);
+	if (rc < 0)
+		return -1;
+	struct digest was = engine_digest(e, j->em, m->path);
+	if (digest_eq(was, m->digest))
+		return 0;
+	return file_write_temp(m->path, m->bytes.data ? m->bytes.data : "",
+	                       m->bytes.len, &m->tmp, j->d);
+}
+
+/* The second step: the temporary file renamed into place, and the file
+ * and its target recorded in the state log. */
+static int
+commit_made(struct job *j, struct made *m)
+{
+	struct engine *e = j->e;
 	const char *path = m->path;
-	char *dir = file_dirname(path);
-	int rc = -1;
-	if (file_mkdirs(dir, j->d) < 0)
-		goto out;
-	struct digest was = engine_digest(e, j->em, path);
-	if (!digest_eq(was, m->digest) &&
-	    file_write_atomic(path, m->bytes.data ? m->bytes.data : "",
-	                      m->bytes.len, j->d) < 0)
-		goto out;
+	if (m->tmp) {
+		int rc = file_commit(m->tmp, path, j->d);
+		free(m->tmp);
+		m->tmp = NULL;
+		if (rc < 0)
+			return -1;
+	}
 	engine_note(e, path, m->digest);
 	struct stat sb;
 	if (stat(path, &sb) < 0)
-		goto out;
+		return -1;
 	struct stamp s;
 	stamp_of(&sb, &s);
 	struct buf line;
@@ -546,10 +566,7 @@ write_made(struct job *j, struct made *m)
 	deps_release(&shared);
 	j->em->record(j->em, line.data, line.len);
 	buf_release(&line);
-	rc = 0;
-out:
-	free(dir);
-	return rc;
+	return 0;
 }
 
 /* Removes the outputs the inspection made before but makes no longer. */
@@ -596,6 +613,10 @@ static void
 job_release(struct job *j)
 {
 	for (size_t i = 0; i < j->nmade; i++) {
+		if (j->made[i].tmp) {
+			unlink(j->made[i].tmp);
+			free(j->made[i].tmp);
+		}
 		free(j->made[i].target);
 		free(j->made[i].path);
 		buf_release(&j->made[i].bytes);
@@ -658,9 +679,13 @@ job_run(struct engine *e, struct emit *em, const char *dir, const char *name,
 		                         m->bytes.len);
 	}
 	if (!failed(&j)) {
+		/* every new file written aside before any is renamed into
+		 * place: a full disk leaves the previous outputs as a whole */
 		rc = 0;
 		for (size_t i = 0; i < j.nmade && rc == 0; i++)
 			rc = write_made(&j, &j.made[i]);
+		for (size_t i = 0; i < j.nmade && rc == 0; i++)
+			rc = commit_made(&j, &j.made[i]);
 		if (rc == 0)
 			drop_old(&j, now, n);
 	}

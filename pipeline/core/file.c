@@ -218,20 +218,21 @@ refuse_link(const char *path, const char *what, struct diag_sink *d)
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t len,
-                  struct diag_sink *d)
+file_write_temp(const char *path, const void *data, size_t len, char **tmp,
+                struct diag_sink *d)
 {
-	struct buf tmp;
-	buf_init(&tmp);
+	struct buf name;
+	buf_init(&name);
 	char *dir = file_dirname(path);
-	buf_printf(&tmp, "%s/.%s.tmpXXXXXX", dir, file_basename(path));
+	buf_printf(&name, "%s/.%s.tmpXXXXXX", dir, file_basename(path));
 	int rc = -1;
 	int fd = -1;
+	*tmp = NULL;
 	/* a link planted at the folder is never followed; one planted at
 	 * the file is replaced by the rename, never written through */
 	if (refuse_link(dir, "the folder", d) < 0)
 		goto out;
-	fd = mkstemp(tmp.data);
+	fd = mkstemp(name.data);
 	if (fd < 0) {
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 		goto out;
@@ -239,23 +240,41 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	if (write_all(fd, data, len) < 0 || fchmod(fd, 0644) < 0) {
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 		close(fd);
-		goto out_unlink;
+		unlink(name.data);
+		goto out;
 	}
 	if (close(fd) < 0) {
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out_unlink;
+		unlink(name.data);
+		goto out;
 	}
-	if (rename(tmp.data, path) < 0) {
-		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out_unlink;
-	}
+	*tmp = buf_detach(&name);
 	rc = 0;
-	goto out;
-out_unlink:
-	unlink(tmp.data);
 out:
 	free(dir);
-	buf_release(&tmp);
+	buf_release(&name);
+	return rc;
+}
+
+int
+file_commit(const char *tmp, const char *path, struct diag_sink *d)
+{
+	if (rename(tmp, path) == 0)
+		return 0;
+	diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+	unlink(tmp);
+	return -1;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len,
+                  struct diag_sink *d)
+{
+	char *tmp;
+	if (file_write_temp(path, data, len, &tmp, d) < 0)
+		return -1;
+	int rc = file_commit(tmp, path, d);
+	free(tmp);
 	return rc;
 }
 

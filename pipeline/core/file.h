@@ -45,6 +45,16 @@ int file_read_unobserved(const char *path, struct buf *out, struct stat *st,
  * new file, never written through. */
 int file_write_atomic(const char *path, const void *data, size_t len,
                       struct diag_sink *d);
+/* file_write_atomic in two steps, for a set of files that must change
+ * together: file_write_temp writes data to a new temporary file beside
+ * path (".NAME.tmpXXXXXX") and returns its malloc'd name in *tmp (NULL on
+ * failure, reported into d, nothing left); file_commit renames it over
+ * path (on failure: reported, the temporary file removed). Write every
+ * temporary file first, then commit them: a full disk or a write error
+ * then leaves every previous file as it was. */
+int file_write_temp(const char *path, const void *data, size_t len,
+                    char **tmp, struct diag_sink *d);
+int file_commit(const char *tmp, const char *path, struct diag_sink *d);
 /* Creates path and its missing parents (mode 0777 before umask). path
  * itself must be a real folder, not a symbolic link (its parents may be
  * links). Returns 0, or -1 reported into d. */
