@@ -15,14 +15,16 @@
 
 /* libharu copies forwards one byte at a time; where the target starts
  * inside the source, that repeats the source's first bytes, which memmove
- * would not. Returns the end of what was written, as libharu does. */
+ * would not. Most of its copies are of two bytes (a glyph id for each of
+ * the 65,536 codes of a face): those stay a short loop, the long ones go
+ * to memcpy. Returns the end of what was written, as libharu does. */
 HPDF_BYTE *
 HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
-	if (out > in && out < in + n) {
+	if (n <= 16 || (out > in && out < in + n)) {
 		for (HPDF_UINT i = 0; i < n; i++)
 			out[i] = in[i];
-	} else if (n) {
+	} else {
 		memmove(out, in, n);
 	}
 	return out + n;
