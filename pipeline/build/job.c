@@ -188,13 +188,25 @@ env_option(struct buf *b, const char *name)
 static struct digest
 target_id(const struct engine *e, const char *target)
 {
+	/* the same for every inspection: made once per kind and chart */
+	static struct {
+		const struct engine *e;
+		enum kind k;
+		char chart[64];
+		struct digest id;
+	} memo[16];
+	static size_t nmemo;
+	enum kind k = kind_of(target);
+	const char *chart = k == K_CHART ? file_basename(target) : "";
+	for (size_t i = 0; i < nmemo; i++)
+		if (memo[i].e == e && memo[i].k == k &&
+		    !strcmp(memo[i].chart, chart))
+			return memo[i].id;
 	struct buf b;
 	buf_init(&b);
-	enum kind k = kind_of(target);
 	buf_printf(&b, "jtai-target 1;%016llx%016llx;%s;%s;",
 	           (unsigned long long)e->jtai.hi,
-	           (unsigned long long)e->jtai.lo, verbs[k],
-	           k == K_CHART ? file_basename(target) : "");
+	           (unsigned long long)e->jtai.lo, verbs[k], chart);
 	if (k == K_MD)
 		buf_printf(&b, "werror=%d;", e->o->werror ? 1 : 0);
 	if (k == K_PDF) {
@@ -203,6 +215,14 @@ target_id(const struct engine *e, const char *target)
 	}
 	struct digest dg = digest_bytes(b.data, b.len);
 	buf_release(&b);
+	size_t n = strlen(chart);
+	if (n < sizeof(memo[0].chart)) {
+		size_t i = nmemo < 16 ? nmemo++ : 0;
+		memo[i].e = e;
+		memo[i].k = k;
+		memcpy(memo[i].chart, chart, n + 1);
+		memo[i].id = dg;
+	}
 	return dg;
 }
 

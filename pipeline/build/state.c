@@ -42,6 +42,7 @@
 #include <xxhash.h>
 
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
@@ -70,6 +71,9 @@ struct state {
 	size_t cap, live, records;
 	struct buf line, scratch;
 	char **fields; /* of the line being applied */
+	/* every entry, key and string of the table: a record that replaces
+	 * another leaves the old one here until the state is closed */
+	struct arena *a;
 };
 
 bool
@@ -129,21 +133,6 @@ slot(const struct state *st, const char *key)
 }
 
 static void
-entry_clear(struct entry *e)
-{
-	if (e->key[0] == 'T' || e->key[0] == 'D') {
-		for (size_t i = 0; i < e->u.t.ndeps; i++)
-			free(e->u.t.deps[i].path);
-		free(e->u.t.deps);
-	} else if (e->key[0] == 'O') {
-		for (size_t i = 0; i < e->u.o.n; i++)
-			free(e->u.o.v[i]);
-		free(e->u.o.v);
-	}
-	memset(&e->u, 0, sizeof(e->u));
-}
-
-static void
 grow(struct state *st)
 {
 	struct entry **old = st->tab;
@@ -164,11 +153,11 @@ put(struct state *st, const char *key)
 		grow(st);
 	struct entry **s = slot(st, key);
 	if (*s == NULL) {
-		*s = xcalloc(1, sizeof(**s));
-		(*s)->key = xstrdup(key);
+		*s = arena_alloc(st->a, sizeof(**s));
+		(*s)->key = arena_strdup(st->a, key);
 		st->live++;
 	} else {
-		entry_clear(*s);
+		memset(&(*s)->u, 0, sizeof((*s)->u));
 	}
 	return *s;
 }
@@ -279,24 +268,35 @@ state_line_outputs(struct buf *out, const char *name,
 	buf_append(out, "\n", 1);
 }
 
-/* Splits line into fields in place, unescaping; returns the count. */
+/* Splits line into fields in place, unescaping; returns the count.
+ * Escapes are rare: runs between tabs and backslashes are found with
+ * strcspn and moved only after an escape. */
 static size_t
 split(char *line, char **f, size_t max)
 {
 	size_t n = 0;
-	char *w = line;
+	char *w = line, *r = line;
 	f[n++] = w;
-	for (char *r = line; *r; r++) {
+	for (;;) {
+		size_t k = strcspn(r, "\t\\");
+		if (w != r)
+			memmove(w, r, k);
+		w += k;
+		r += k;
+		if (*r == '\0')
+			break;
 		if (*r == '\t') {
 			*w++ = '\0';
+			r++;
 			if (n == max)
 				return 0;
 			f[n++] = w;
-		} else if (*r == '\\' && r[1]) {
+		} else if (r[1]) {
 			r++;
 			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+			r++;
 		} else {
-			*w++ = *r;
+			*w++ = *r++;
 		}
 	}
 	*w = '\0';
@@ -326,24 +326,32 @@ parse_digest(const char *s, struct digest *d)
 	return s[32] == '\0';
 }
 
+/* A decimal integer of 64 bits, unsigned / optionally negative. */
+static bool
+parse_u64(const char *s, uint64_t *v)
+{
+	if (*s == '\0')
+		return false;
+	uint64_t x = 0;
+	for (; *s; s++) {
+		unsigned d = (unsigned)(*s - '0');
+		if (d > 9 || x > (UINT64_MAX - d) / 10)
+			return false;
+		x = x * 10 + d;
+	}
+	*v = x;
+	return true;
+}
+
 static bool
 parse_i64(const char *s, int64_t *v)
 {
-	char *end;
-	errno = 0;
-	long long x = strtoll(s, &end, 10);
-	*v = x;
-	return *s && !*end && errno == 0;
-}
-
-static char *
-make_key(char kind, const char *name)
-{
-	size_t n = strlen(name);
-	char *k = xmalloc(n + 2);
-	k[0] = kind;
-	memcpy(k + 1, name, n + 1);
-	return k;
+	bool neg = *s == '-';
+	uint64_t x;
+	if (!parse_u64(s + neg, &x) || x > (uint64_t)INT64_MAX + neg)
+		return false;
+	*v = neg ? (int64_t)(0 - x) : (int64_t)x;
+	return true;
 }
 
 /* Applies one record (already split); false when malformed. */
@@ -354,18 +362,20 @@ apply_fields(struct state *st, char **f, size_t n)
 		return false;
 	if (f[0][0] == 'D' && get(st, 'D', f[1]) != NULL)
 		return true; /* a set is named by its content: the same again */
-	char *key = make_key(f[0][0], f[1]);
+	size_t nk = strlen(f[1]);
+	char small[512];
+	char *key = nk + 2 <= sizeof(small) ? small : xmalloc(nk + 2);
+	key[0] = f[0][0];
+	memcpy(key + 1, f[1], nk + 1);
 	bool ok = true;
 	switch (f[0][0]) {
 	case 'F': {
 		struct stamp s;
 		struct digest d;
-		int64_t ino;
 		ok = n == 7 && parse_i64(f[2], &s.size) &&
 		     parse_i64(f[3], &s.mtime_ns) && parse_i64(f[4], &s.ctime_ns) &&
-		     parse_i64(f[5], &ino) && parse_digest(f[6], &d);
+		     parse_u64(f[5], &s.ino) && parse_digest(f[6], &d);
 		if (ok) {
-			s.ino = (uint64_t)ino;
 			struct entry *e = put(st, key);
 			e->u.f.s = s;
 			e->u.f.d = d;
@@ -386,7 +396,8 @@ apply_fields(struct state *st, char **f, size_t n)
 			}
 		}
 		size_t nd = ok ? (n - first) / 2 : 0;
-		struct dep *deps = nd ? xcalloc(nd, sizeof(*deps)) : NULL;
+		struct dep *deps =
+		    nd ? arena_alloc(st->a, nd * sizeof(*deps)) : NULL;
 		for (size_t i = 0; ok && i < nd; i++)
 			ok = parse_digest(f[first + 1 + 2 * i], &deps[i].digest);
 		if (ok) {
@@ -400,24 +411,25 @@ apply_fields(struct state *st, char **f, size_t n)
 				e->u.t.nshared = set->u.t.ndeps;
 			}
 			for (size_t i = 0; i < nd; i++)
-				deps[i].path = xstrdup(f[first + 2 * i]);
-		} else {
-			free(deps);
+				deps[i].path =
+				    arena_strdup(st->a, f[first + 2 * i]);
 		}
 		break;
 	}
 	case 'O': {
 		struct entry *e = put(st, key);
 		e->u.o.n = n - 2;
-		e->u.o.v = n > 2 ? xcalloc(n - 2, sizeof(char *)) : NULL;
+		e->u.o.v = n > 2 ? arena_alloc(st->a, (n - 2) * sizeof(char *))
+		                 : NULL;
 		for (size_t i = 2; i < n; i++)
-			e->u.o.v[i - 2] = xstrdup(f[i]);
+			e->u.o.v[i - 2] = arena_strdup(st->a, f[i]);
 		break;
 	}
 	default:
 		ok = false;
 	}
-	free(key);
+	if (key != small)
+		free(key);
 	return ok;
 }
 
@@ -502,6 +514,7 @@ state_open(const char *outdir, bool *unclean, struct diag_sink *d)
 {
 	struct state *st = xcalloc(1, sizeof(*st));
 	st->lock_fd = st->log_fd = -1;
+	st->a = arena_new();
 	buf_init(&st->line);
 	buf_init(&st->scratch);
 	st->dir = state_dir(outdir);
@@ -621,12 +634,7 @@ state_close(struct state *st, struct diag_sink *d)
 	}
 	if (st->lock_fd >= 0)
 		close(st->lock_fd); /* releases the lock */
-	for (size_t i = 0; i < st->cap; i++)
-		if (st->tab[i] != NULL) {
-			entry_clear(st->tab[i]);
-			free(st->tab[i]->key);
-			free(st->tab[i]);
-		}
+	arena_free(st->a);
 	free(st->tab);
 	buf_release(&st->line);
 	buf_release(&st->scratch);
