@@ -1,20 +1,20 @@
-/* The cairo backend: replays a scene onto an image surface for PNG.
+/* The cairo backend: replays a scene onto an image surface for PNG. cairo
+ * is loaded on the first PNG (cairo_dl.h).
  *
  * Text goes through cairo-ft with the very files the fontset measured, and
  * glyphs are placed one by one with font_advance(), the widths libharu puts
  * in the PDF, so that a label sits at the same place in the PDF, the SVG
- * (chart/svg.c) and the PNG. Hinting is off and metrics unhinted, for output that does not
- * depend on the rasteriser's grid fitting. */
+ * (chart/svg.c) and the PNG. Hinting is off and metrics unhinted, for
+ * output that does not depend on the rasteriser's grid fitting. */
 #include "chart/chart.h"
 
-#include <cairo-ft.h>
-#include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart/cairo_dl.h"
 #include "chart/scene.h"
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -32,6 +32,9 @@ struct ftref {
 };
 
 static const cairo_user_data_key_t ftref_key;
+
+/* cairo's functions (cairo_dl.h), set by chart_write_png before any use */
+static const struct cairo_dl *cx;
 
 static void
 ftref_free(void *p)
@@ -70,9 +73,9 @@ face_open(const struct font *font, FT_Face *ft, struct diag_sink *d)
 		diag_error(d, path, 0, 0, "cannot load font");
 		goto out;
 	}
-	cf = cairo_ft_font_face_create_for_ft_face(r->face, FT_LOAD_NO_HINTING);
-	if (cairo_font_face_status(cf) != CAIRO_STATUS_SUCCESS ||
-	    cairo_font_face_set_user_data(cf, &ftref_key, r, ftref_free) !=
+	cf = cx->cairo_ft_font_face_create_for_ft_face(r->face, FT_LOAD_NO_HINTING);
+	if (cx->cairo_font_face_status(cf) != CAIRO_STATUS_SUCCESS ||
+	    cx->cairo_font_face_set_user_data(cf, &ftref_key, r, ftref_free) !=
 	        CAIRO_STATUS_SUCCESS) {
 		diag_error(d, path, 0, 0, "cairo cannot use font");
 		goto out;
@@ -82,7 +85,7 @@ face_open(const struct font *font, FT_Face *ft, struct diag_sink *d)
 	result = cf;
 	cf = NULL;
 out:
-	cairo_font_face_destroy(cf);
+	cx->cairo_font_face_destroy(cf);
 	ftref_free(r);
 	return result;
 }
@@ -91,7 +94,7 @@ static void
 faces_close(struct faces *f)
 {
 	for (int i = 0; i < 2; i++)
-		cairo_font_face_destroy(f->cf[i]);
+		cx->cairo_font_face_destroy(f->cf[i]);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -124,22 +127,22 @@ out:
 static void
 replay_path(cairo_t *cr, const struct scene_op *op)
 {
-	cairo_new_path(cr);
+	cx->cairo_new_path(cr);
 	for (size_t i = 0; i < op->nsegs; i++) {
 		const struct seg *g = &op->segs[i];
 		switch (g->kind) {
 		case SEG_MOVE:
-			cairo_move_to(cr, g->x[0], g->y[0]);
+			cx->cairo_move_to(cr, g->x[0], g->y[0]);
 			break;
 		case SEG_LINE:
-			cairo_line_to(cr, g->x[0], g->y[0]);
+			cx->cairo_line_to(cr, g->x[0], g->y[0]);
 			break;
 		case SEG_CURVE:
-			cairo_curve_to(cr, g->x[0], g->y[0], g->x[1], g->y[1],
+			cx->cairo_curve_to(cr, g->x[0], g->y[0], g->x[1], g->y[1],
 			               g->x[2], g->y[2]);
 			break;
 		case SEG_CLOSE:
-			cairo_close_path(cr);
+			cx->cairo_close_path(cr);
 			break;
 		}
 	}
@@ -169,36 +172,36 @@ replay_text(cairo_t *cr, const struct scene_op *op, const struct faces *f)
 		n++;
 		x += font_advance(font, cp) * op->size / 1000;
 	}
-	cairo_set_font_face(cr, f->cf[role]);
-	cairo_set_font_size(cr, op->size);
-	cairo_show_glyphs(cr, glyphs, (int)n);
+	cx->cairo_set_font_face(cr, f->cf[role]);
+	cx->cairo_set_font_size(cr, op->size);
+	cx->cairo_show_glyphs(cr, glyphs, (int)n);
 	free(glyphs);
 }
 
 static void
 replay(cairo_t *cr, const struct scene *s, const struct faces *f)
 {
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	cairo_set_font_options(cr, fo);
-	cairo_font_options_destroy(fo);
-	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+	cairo_font_options_t *fo = cx->cairo_font_options_create();
+	cx->cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cx->cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cx->cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	cx->cairo_set_font_options(cr, fo);
+	cx->cairo_font_options_destroy(fo);
+	cx->cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+	cx->cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	cx->cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct scene_op *op = &s->ops[i];
-		cairo_set_source_rgb(cr, op->color.r, op->color.g, op->color.b);
+		cx->cairo_set_source_rgb(cr, op->color.r, op->color.g, op->color.b);
 		switch (op->kind) {
 		case OP_FILL:
 			replay_path(cr, op);
-			cairo_fill(cr);
+			cx->cairo_fill(cr);
 			break;
 		case OP_STROKE:
 			replay_path(cr, op);
-			cairo_set_line_width(cr, op->line_width);
-			cairo_stroke(cr);
+			cx->cairo_set_line_width(cr, op->line_width);
+			cx->cairo_stroke(cr);
 			break;
 		case OP_TEXT:
 			replay_text(cr, op, f);
@@ -220,19 +223,19 @@ static int
 draw(cairo_surface_t *surface, const struct scene *s, const struct faces *f,
      double k, int paint, const char *what, struct diag_sink *d)
 {
-	cairo_t *cr = cairo_create(surface);
+	cairo_t *cr = cx->cairo_create(surface);
 	if (paint) {
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
+		cx->cairo_set_source_rgb(cr, 1, 1, 1);
+		cx->cairo_paint(cr);
 	}
-	cairo_scale(cr, k, k);
+	cx->cairo_scale(cr, k, k);
 	replay(cr, s, f);
-	cairo_status_t st = cairo_status(cr);
-	cairo_destroy(cr);
+	cairo_status_t st = cx->cairo_status(cr);
+	cx->cairo_destroy(cr);
 	if (st == CAIRO_STATUS_SUCCESS)
 		return 0;
 	diag_error(d, NULL, 0, 0, "cannot draw chart '%s' as %s: %s", s->name,
-	           what, cairo_status_to_string(st));
+	           what, cx->cairo_status_to_string(st));
 	return -1;
 }
 
@@ -240,11 +243,11 @@ static int
 check_surface(cairo_surface_t *surface, const struct scene *s,
               const char *what, struct diag_sink *d)
 {
-	cairo_status_t st = cairo_surface_status(surface);
+	cairo_status_t st = cx->cairo_surface_status(surface);
 	if (st == CAIRO_STATUS_SUCCESS)
 		return 0;
 	diag_error(d, NULL, 0, 0, "cannot write chart '%s' as %s: %s", s->name,
-	           what, cairo_status_to_string(st));
+	           what, cx->cairo_status_to_string(st));
 	return -1;
 }
 
@@ -252,6 +255,14 @@ int
 chart_write_png(const struct scene *s, const struct fontset *fonts,
                 double dpi, struct buf *out, struct diag_sink *d)
 {
+	const char *why = NULL;
+	cx = cairo_dl(&why);
+	if (cx == NULL) {
+		diag_error(d, NULL, 0, 0, "cannot draw chart '%s' as PNG: %s",
+		           s->name, why);
+		diag_hint(d, "PNG output needs cairo (Debian: libcairo2)");
+		return -1;
+	}
 	int rc = -1;
 	struct faces f = {0};
 	struct buf png;
@@ -268,22 +279,22 @@ chart_write_png(const struct scene *s, const struct fontset *fonts,
 	}
 	if (faces_open(&f, fonts, d) < 0)
 		goto out;
-	surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+	surface = cx->cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
 	if (check_surface(surface, s, "PNG", d) < 0 ||
 	    draw(surface, s, &f, k, 1, "PNG", d) < 0)
 		goto out;
-	cairo_surface_flush(surface);
+	cx->cairo_surface_flush(surface);
 	cairo_status_t st =
-	    cairo_surface_write_to_png_stream(surface, write_buf, &png);
+	    cx->cairo_surface_write_to_png_stream(surface, write_buf, &png);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, NULL, 0, 0, "cannot write chart '%s' as PNG: %s",
-		           s->name, cairo_status_to_string(st));
+		           s->name, cx->cairo_status_to_string(st));
 		goto out;
 	}
 	buf_append(out, png.data, png.len);
 	rc = 0;
 out:
-	cairo_surface_destroy(surface);
+	cx->cairo_surface_destroy(surface);
 	faces_close(&f);
 	buf_release(&png);
 	return rc;

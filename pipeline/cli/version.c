@@ -3,7 +3,6 @@
  * shared library was upgraded after the build). */
 #include <stdio.h>
 
-#include <cairo.h>
 #include <cmark.h>
 #include <cmark_version.h>
 #include <ft2build.h>
@@ -13,6 +12,7 @@
 #include <hpdf_version.h>
 #include <yaml.h>
 
+#include "chart/cairo_dl.h"
 #include "cli/commands.h"
 #include "core/buf.h"
 
@@ -37,13 +37,16 @@ cli_version(void)
 {
 	char ft[32];
 	freetype_version(ft, sizeof(ft));
+	/* cairo is loaded only for PNG output: here, to name its version */
+	const struct cairo_dl *cairo = cairo_dl(NULL);
 	const struct {
 		const char *name, *built, *running;
 	} libs[] = {
 	    /* libyaml's header has no version macro: pkg-config's, from CMake */
 	    {"libyaml", JTAI_BUILT_YAML, yaml_get_version_string()},
 	    {"cmark", CMARK_VERSION_STRING, cmark_version_string()},
-	    {"cairo", CAIRO_VERSION_STRING, cairo_version_string()},
+	    {"cairo", CAIRO_VERSION_STRING,
+	     cairo ? cairo->cairo_version_string() : "(not found)"},
 	    {"libharu", HPDF_VERSION_TEXT, HPDF_GetVersion()},
 	    {"freetype", STR(FREETYPE_MAJOR) "." STR(FREETYPE_MINOR) "." STR(
 	                     FREETYPE_PATCH),
