@@ -117,6 +117,10 @@ collect_chars(struct pdf *p)
 				    &p->chars[sc->ops[k].bold ? FONT_BOLD : FONT_REGULAR],
 				    sc->ops[k].text, strlen(sc->ops[k].text));
 	}
+	/* every face keeps the space, and the H that libharu reads its cap
+	 * height from (a PDF/A font descriptor's CapHeight) */
+	for (int r = 0; r < FONT_ROLES; r++)
+		charset_add_utf8(&p->chars[r], " H", 2);
 }
 
 /* The file libharu loads for role r: the face cut to the letter's

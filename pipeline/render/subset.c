@@ -449,8 +449,6 @@ subset_preload(const char *file, const struct charset *cs, char path[64])
 	for (unsigned cp = 0; cp < 0x10000; cp++)
 		if (cs->bits[cp >> 3] & (1u << (cp & 7)))
 			hb_set_add(unicodes, cp);
-	hb_set_add(unicodes, ' ');
-	hb_set_add(unicodes, 'H'); /* libharu reads the CapHeight from it */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(face, in);
 	if (sub == NULL)
