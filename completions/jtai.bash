@@ -81,10 +81,20 @@ _jtai()
 		return
 		;;
 	--format)
-		mapfile -t COMPREPLY < <(compgen -W "text json github" -- "$cur")
+		if [ "$cmd" = diff ]; then
+			mapfile -t COMPREPLY < <(compgen -W "text markdown json github" \
+				-- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -W "text json github" -- "$cur")
+		fi
 		return
 		;;
 	-f | --framework)
+		if [ "$cmd" = diff ]; then # diff's -f is --format
+			mapfile -t COMPREPLY < <(compgen -W "text markdown json github" \
+				-- "$cur")
+			return
+		fi
 		mapfile -t COMPREPLY < <(compgen -W "$(_jtai_frameworks "$jtai" \
 			"${templates[@]}")" -- "$cur")
 		return

@@ -73,6 +73,10 @@ struct build_opts {
 	bool quiet;       /* -q: nothing but diagnostics */
 	bool werror;      /* warnings fail the inspection */
 	bool progress;    /* one updating line (on a terminal) */
+	bool news_stderr; /* progress, -n and --explain lines on stderr, so
+	                     that stdout holds only a document (--format) */
+	bool in_order;    /* report each inspection's diagnostics at the end,
+	                     in the inspections' order, not as each ends */
 	/* Prints the diagnostics of one inspection (the command's printer). */
 	void (*report)(const struct diag_sink *d);
 };
@@ -83,6 +87,28 @@ struct build_opts {
  * the exit status: 0, 1 when an inspection failed, 130 when interrupted
  * (SIGINT or SIGTERM: running jobs finish first). */
 int build_run(char **dirs, size_t n, const struct build_opts *o);
+
+/* What jtai build --watch watches and how it finds the inspections
+ * (build/watch.c). */
+struct watch {
+	char **paths; /* the folders given (PATHs) */
+	size_t npaths;
+	/* Finds the inspections under paths: returns 0 with a malloc'd list
+	 * of malloc'd folders, or -1 after reporting (through o->report). */
+	int (*find)(void *ctx, char ***dirs, size_t *n);
+	/* Called after each build with its exit status (may be NULL). */
+	void (*built)(void *ctx, int status);
+	void *ctx;
+};
+
+/* Builds as build_run, then again after every change to a file under the
+ * paths (recursively, new folders too; hidden folders, o->outdir and
+ * editors' temporary files aside), to a framework folder of the templates
+ * search path or to the font manifest: a burst of changes is one build.
+ * A failed build is reported and the watch goes on. Returns 130 once
+ * SIGINT or SIGTERM arrives (a running build finishes first), or 1 after
+ * reporting why it cannot watch (no inotify watch left). Linux only. */
+int build_watch(const struct watch *w, const struct build_opts *o);
 
 /* Removes every output the builds into outdir recorded, then the state.
  * Files jtai did not make are left alone. Returns 0, or -1 reported. */

@@ -96,8 +96,12 @@ struct news {
 };
 
 void news_init(struct news *n, struct engine *e, int fd);
-/* Applies a line a worker sent (without its newline, NUL-terminated). */
-void news_line(struct news *n, char *line, size_t len);
+/* Applies a line a worker sent (without its newline, NUL-terminated); a
+ * diagnostic goes into d. */
+void news_line(struct news *n, char *line, size_t len, struct diag_sink *d);
+/* In a worker: sends every diagnostic of d to the parent, which prints
+ * them (so that they reach whatever --format the command prints). */
+void news_diags(struct news *n, const struct diag_sink *d);
 /* Ends the progress line before other text goes to the terminal. */
 void progress_clear(struct news *n);
 

@@ -10,8 +10,11 @@
  *   S<verb>\t<target>   a target started
  *   K<n>        n planned targets came out up to date (negative: more)
  *   W<target>\t<reason> why the target is rebuilt (--explain)
- * and its diagnostics down a second pipe, its standard error, printed
- * whole when it ends so that each inspection's messages stay together.
+ *   D<diagnostic>       one of the job's diagnostics (build/news.c)
+ * The parent prints the diagnostics when the worker ends, so that each
+ * inspection's messages stay together, through o->report (and so in the
+ * command's --format). Anything else the worker writes to its standard
+ * error goes down a second pipe, printed whole after them.
  *
  * SIGINT and SIGTERM stop the build: no new job starts, running jobs
  * finish (workers ignore SIGINT, which a terminal sends them too), and the
@@ -74,6 +77,8 @@ struct run {
 	size_t nstale;
 	char **failed;
 	size_t nfailed;
+	/* under o->in_order: each inspection's diagnostics, held for the end */
+	struct diag_sink *held;
 };
 
 static void
@@ -83,11 +88,16 @@ note_failure(struct run *r, const char *name)
 	r->failed[r->nfailed++] = xstrdup(name);
 }
 
+/* Prints the diagnostics of inspection i now, or holds them for the end. */
 static void
-report(struct run *r, const struct diag_sink *d)
+report(struct run *r, size_t i, const struct diag_sink *d)
 {
 	if (d->n == 0)
 		return;
+	if (r->e->o->in_order) {
+		diag_append(&r->held[i], d);
+		return;
+	}
 	progress_clear(&r->news);
 	fflush(stdout);
 	r->e->o->report(d);
@@ -101,7 +111,7 @@ run_here(struct run *r, size_t i)
 	diag_init(&d);
 	const char *dir = r->dirs[i];
 	int rc = job_run(r->e, &r->news.em, dir, file_basename(dir), &d);
-	report(r, &d);
+	report(r, i, &d);
 	diag_release(&d);
 	if (rc < 0)
 		note_failure(r, file_basename(dir));
@@ -113,6 +123,7 @@ struct worker {
 	size_t job;
 	int msg, err; /* -1 once closed */
 	struct buf in, errtext;
+	struct diag_sink diags; /* what it sent */
 };
 
 static void
@@ -130,7 +141,7 @@ worker_main(struct run *r, size_t i, int msg, int err)
 	diag_init(&d);
 	const char *dir = r->dirs[i];
 	int rc = job_run(r->e, &n.em, dir, file_basename(dir), &d);
-	r->e->o->report(&d);
+	news_diags(&n, &d);
 	fflush(NULL);
 	_exit(rc < 0 ? 1 : 0);
 }
@@ -166,6 +177,7 @@ start_worker(struct run *r, size_t i, struct worker *w)
 	w->err = err[0];
 	buf_init(&w->in);
 	buf_init(&w->errtext);
+	diag_init(&w->diags);
 	return 0;
 }
 
@@ -193,7 +205,7 @@ worker_lines(struct run *r, struct worker *w)
 			break;
 		size_t len = (size_t)(nl - (w->in.data + start));
 		*nl = '\0';
-		news_line(&r->news, w->in.data + start, len);
+		news_line(&r->news, w->in.data + start, len, &w->diags);
 		start += len + 1;
 	}
 	memmove(w->in.data, w->in.data + start, w->in.len - start);
@@ -208,6 +220,12 @@ finish_worker(struct run *r, struct worker *w)
 	int status = 0;
 	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 		continue;
+	if (!WIFEXITED(status))
+		diag_error(&w->diags, r->dirs[w->job], 0, 0,
+		           "the build of this inspection stopped (signal %d)",
+		           WTERMSIG(status));
+	report(r, w->job, &w->diags);
+	diag_release(&w->diags);
 	if (w->errtext.len > 0) {
 		progress_clear(&r->news);
 		fflush(stdout);
@@ -218,12 +236,6 @@ finish_worker(struct run *r, struct worker *w)
 	const char *name = file_basename(r->dirs[w->job]);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
-	if (!WIFEXITED(status)) {
-		progress_clear(&r->news);
-		fprintf(stderr, "%s: error: the build of this inspection "
-		                "stopped (signal %d)\n",
-		        r->dirs[w->job], WTERMSIG(status));
-	}
 	note_failure(r, name);
 	return -1;
 }
@@ -334,16 +346,17 @@ sweep_all(const struct build_opts *o, char **dirs, size_t n)
 }
 
 static void
-print_plan(const struct buf *plan, bool explain)
+print_plan(const struct buf *plan, const struct build_opts *o)
 {
+	FILE *f = o->news_stderr ? stderr : stdout;
 	for (const char *p = plan->data; p && *p;) {
 		const char *tab = strchr(p, '\t');
 		const char *nl = strchr(p, '\n');
-		if (explain)
-			printf("%.*s: %.*s\n", (int)(tab - p), p,
-			       (int)(nl - tab - 1), tab + 1);
+		if (o->explain)
+			fprintf(f, "%.*s: %.*s\n", (int)(tab - p), p,
+			        (int)(nl - tab - 1), tab + 1);
 		else
-			printf("%.*s\n", (int)(tab - p), p);
+			fprintf(f, "%.*s\n", (int)(tab - p), p);
 		p = nl + 1;
 	}
 }
@@ -383,6 +396,8 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 	e.jtai = digest_bytes(id.data, id.len);
 	buf_release(&id);
 	r.stale = xcalloc(n + 1, sizeof(*r.stale));
+	if (o->in_order)
+		r.held = xcalloc(n + 1, sizeof(*r.held));
 	struct buf plan;
 	buf_init(&plan);
 	for (size_t i = 0; i < n; i++) {
@@ -392,7 +407,7 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 		r.stale[r.nstale++] = i;
 		r.news.total += k;
 		if (o->dry_run) {
-			print_plan(&plan, o->explain);
+			print_plan(&plan, o);
 			buf_clear(&plan);
 		}
 	}
@@ -409,6 +424,9 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 			run_serial(&r);
 		}
 		progress_clear(&r.news);
+		for (size_t i = 0; r.held && i < n; i++)
+			if (r.held[i].n > 0)
+				o->report(&r.held[i]);
 		if (r.nfailed > 0) {
 			qsort(r.failed, r.nfailed, sizeof(char *), strv_cmp);
 			if (o->keep_going) {
@@ -430,6 +448,9 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 		free(r.failed[i]);
 	free(r.failed);
 	free(r.stale);
+	for (size_t i = 0; r.held && i < n; i++)
+		diag_release(&r.held[i]);
+	free(r.held);
 out:
 	if (state_close(e.st, &d) < 0) {
 		o->report(&d);

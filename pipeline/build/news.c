@@ -1,6 +1,7 @@
 /* Where a job's news goes (struct emit): in this process, records into
  * the state and progress to the terminal; in a worker, everything down a
- * pipe to the parent, one line each (the protocol: build/engine.c). */
+ * pipe to the parent, one line each (the protocol: build/engine.c), the
+ * job's diagnostics too. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "build/build_int.h"
 #include "core/buf.h"
+#include "core/diag.h"
 
 static void
 progress(struct news *n, const char *verb, const char *target)
@@ -25,7 +27,8 @@ progress(struct news *n, const char *verb, const char *target)
 		fflush(stderr);
 		n->line_open = true;
 	} else {
-		printf("[%zu/%zu] %s %s\n", n->done, n->total, verb, target);
+		fprintf(o->news_stderr ? stderr : stdout, "[%zu/%zu] %s %s\n",
+		        n->done, n->total, verb, target);
 	}
 }
 
@@ -45,8 +48,9 @@ explain(struct news *n, const char *target, const char *reason)
 	if (n->e->o->quiet)
 		return;
 	progress_clear(n);
-	printf("%s: %s\n", target, reason);
-	fflush(stdout);
+	FILE *f = n->e->o->news_stderr ? stderr : stdout;
+	fprintf(f, "%s: %s\n", target, reason);
+	fflush(f);
 }
 
 static void
@@ -134,8 +138,91 @@ news_init(struct news *n, struct engine *e, int fd)
 	n->fd = fd;
 }
 
+/* ---- diagnostics down the pipe ----
+ * D<level>\t<line>\t<col>\t<path>\t<message>\t<hint>: level e, w or n;
+ * path and hint empty when absent, else '=' and the text; in the texts a
+ * backslash, tab and newline are written \\, \t and \n. */
+
+static void
+put_text(struct buf *b, const char *s, bool optional)
+{
+	buf_putc(b, '\t');
+	if (s == NULL)
+		return;
+	if (optional)
+		buf_putc(b, '=');
+	for (; *s; s++) {
+		if (*s == '\\')
+			buf_puts(b, "\\\\");
+		else if (*s == '\t')
+			buf_puts(b, "\\t");
+		else if (*s == '\n')
+			buf_puts(b, "\\n");
+		else
+			buf_putc(b, *s);
+	}
+}
+
 void
-news_line(struct news *n, char *line, size_t len)
+news_diags(struct news *n, const struct diag_sink *d)
+{
+	static const char levels[] = "ewn";
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->items[i];
+		buf_clear(&b);
+		buf_printf(&b, "%c\t%d\t%d", levels[g->level], g->line, g->col);
+		put_text(&b, g->path, true);
+		put_text(&b, g->msg, false);
+		put_text(&b, g->hint, true);
+		send(n, 'D', b.data, b.len, NULL);
+	}
+	buf_release(&b);
+}
+
+/* The next field of *p (tab-separated) with its escapes undone, in place;
+ * NULL when the line has no more. */
+static char *
+take_field(char **p)
+{
+	if (*p == NULL)
+		return NULL;
+	char *start = *p, *w = start, *r = start;
+	for (; *r && *r != '\t'; r++) {
+		if (*r == '\\' && r[1]) {
+			r++;
+			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*p = *r ? r + 1 : NULL;
+	*w = '\0';
+	return start;
+}
+
+static void
+diag_line(char *line, struct diag_sink *d)
+{
+	char *p = line;
+	const char *lv = take_field(&p), *ln = take_field(&p),
+	           *cl = take_field(&p);
+	char *path = take_field(&p), *msg = take_field(&p),
+	     *hint = take_field(&p);
+	if (d == NULL || lv == NULL || ln == NULL || cl == NULL || msg == NULL)
+		return;
+	enum diag_level level = *lv == 'e'   ? DIAG_ERROR
+	                        : *lv == 'w' ? DIAG_WARNING
+	                                     : DIAG_NOTE;
+	diag_put(d, level, path && *path == '=' ? path + 1 : NULL, atoi(ln),
+	         atoi(cl), msg);
+	if (hint && *hint == '=')
+		diag_hint(d, "%s", hint + 1);
+}
+
+void
+news_line(struct news *n, char *line, size_t len, struct diag_sink *d)
 {
 	if (len == 0)
 		return;
@@ -155,6 +242,7 @@ news_line(struct news *n, char *line, size_t len)
 			explain(n, line + 1, tab + 1);
 		}
 		break;
+	case 'D': diag_line(line + 1, d); break;
 	}
 }
 

@@ -13,12 +13,28 @@ static const char help[] =
     "       jtai dates is-working DATE\n\n"
     "Working days in England and Wales: not a Saturday, a Sunday, Christmas\n"
     "Day, Good Friday or a bank holiday (with substitute days and the days\n"
-    "moved or added by proclamation).\n\n"
-    "  add DATE N      the date N working days after DATE\n"
-    "  between A B     the working days after A up to and including B\n"
-    "  is-working DATE 'yes' or 'no' (exit status 0 either way)\n\n"
-    "Dates are ISO 8601 (2026-03-16).\n\n"
-    "example: jtai dates add 2022-02-21 70   prints 2022-06-06\n";
+    "moved or added by proclamation). Dates are ISO 8601 (2026-03-16).\n\n"
+    "  add DATE N       prints the date N working days after DATE\n"
+    "  between A B      prints the number of working days after A up to and\n"
+    "                   including B\n"
+    "  is-working DATE  prints yes or no (exit status 0 either way)\n\n"
+    "options:\n"
+    "  -h, --help  show this help\n\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  2  wrong usage, or a date that is not one\n\n"
+    "examples:\n"
+    "  # when the written statement of action is due, 70 working days after\n"
+    "  # a letter of 21 February 2022 (prints 2022-06-06)\n"
+    "  jtai dates add 2022-02-21 70\n"
+    "  # the working days from notification to the end of fieldwork\n"
+    "  # (prints 14)\n"
+    "  jtai dates between 2026-03-02 2026-03-20\n"
+    "  # whether Easter Monday 2026 is a working day (prints no)\n"
+    "  jtai dates is-working 2026-04-06\n\n"
+    "see also:\n"
+    "  jtai(1), jtai-schema(5); docs/schema.md\n";
+const char *const cmd_dates_help = help;
 
 static int
 parse_date(const char *s, struct date *out)

@@ -15,13 +15,17 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/value.h"
 #include "diff/diff.h"
+#include "ingest/model.h"
 #include "render/redline.h"
 #include "render/render.h"
 
 static const char help[] =
-    "usage: jtai diff [--format FORMAT] [--redline FILE] OLD NEW\n"
-    "       jtai diff --rev A B [--format FORMAT] [--redline FILE] [DIR]\n\n"
+    "usage: jtai diff [--format FORMAT] [--redline FILE] [--templates DIR]\n"
+    "                 OLD NEW\n"
+    "       jtai diff --rev A B [--format FORMAT] [--redline FILE]\n"
+    "                 [--templates DIR] [INSPECTION]\n\n"
     "Compares two versions of an inspection, each an inspection folder,\n"
     "and prints what changed in the terms of the letter: findings by id\n"
     "(a strength that became an area for improvement first; findings\n"
@@ -30,27 +34,51 @@ static const char help[] =
     "judgements and whether the overall changed with them, dates,\n"
     "addressees and signatories, then the drafted letter's text section\n"
     "by section, word by word. Prints nothing when nothing changed.\n"
-    "With --rev, the two versions are the folder DIR (default: the current\n"
-    "folder) at git revisions A and B of the repository it is in.\n\n"
+    "With --rev, the two versions are the folder INSPECTION (default: the\n"
+    "current folder) at git revisions A and B of the repository it is in.\n\n"
     "options:\n"
     "  -f, --format FORMAT  text (the default; in colour on a terminal\n"
     "                       unless NO_COLOR is set), markdown (for a\n"
     "                       review comment) or json (for tools; docs/qa.md)\n"
+    "                       or github (a GitHub Actions ::notice at each\n"
+    "                       changed finding); under json and github, an\n"
+    "                       inspection that cannot be read gives its errors\n"
+    "                       on stdout as jtai check --format does\n"
     "  -r, --redline FILE   also write the redline: the new letter typeset\n"
     "                       with insertions underlined, deletions struck\n"
     "                       through and a bar beside each changed line,\n"
     "                       after a summary of the changes; a PDF, or an\n"
     "                       HTML page when FILE ends in .html\n"
-    "      --rev A B        compare DIR at git revisions A and B\n"
+    "      --rev A B        compare INSPECTION at git revisions A and B\n"
+    "      --templates DIR  search DIR for frameworks before the built-in\n"
+    "                       ones\n"
     "  -h, --help           show this help\n\n"
     "environment:\n"
-    "  JTAI_DATADIR         the folder holding templates/ and fonts/\n"
-    "  NO_COLOR             no colour, even on a terminal\n\n"
-    "example: jtai diff --rev HEAD~1 HEAD samples/hollinsby-sif\n\n"
-    "exit status: 0 no difference, 1 a difference, 2 trouble (wrong\n"
-    "usage, or an inspection that cannot be read)\n";
+    "  JTAI_DATADIR       the folder holding templates/ and fonts/\n"
+    "  JTAI_TEMPLATES     folders of frameworks searched before the\n"
+    "                     built-in ones, separated by colons\n"
+    "  NO_COLOR           when set and not empty: no colour, even on a\n"
+    "                     terminal\n"
+    "  SOURCE_DATE_EPOCH  the redline PDF's date when the letter has none\n"
+    "  TMPDIR             where --rev checks the two revisions out\n"
+    "                     (default: /tmp)\n\n"
+    "exit status:\n"
+    "  0  no difference\n"
+    "  1  a difference\n"
+    "  2  trouble: wrong usage, or an inspection that cannot be read\n\n"
+    "examples:\n"
+    "  # what the last commit changed in one inspection (exit status 1: it\n"
+    "  # changed)\n"
+    "  jtai diff --rev HEAD~1 HEAD samples/hollinsby-sif\n"
+    "  # the same for a review comment, with the letter's redline as a PDF\n"
+    "  # (exit status 1 too)\n"
+    "  jtai diff --rev HEAD~1 HEAD -f markdown -r redline.pdf"
+    " samples/hollinsby-sif\n\n"
+    "see also:\n"
+    "  jtai(1), jtai-build(1), git(1); docs/qa.md\n";
+const char *const cmd_diff_help = help;
 
-enum format { F_TEXT, F_MARKDOWN, F_JSON };
+enum format { F_TEXT, F_MARKDOWN, F_JSON, F_GITHUB };
 
 struct opts {
 	enum format format;
@@ -101,8 +129,11 @@ parse(int argc, char **argv, struct opts *o)
 			o->format = F_MARKDOWN;
 		else if (c == 'f' && !strcmp(optarg, "json"))
 			o->format = F_JSON;
+		else if (c == 'f' && !strcmp(optarg, "github"))
+			o->format = F_GITHUB;
 		else if (c == 'f')
-			return cli_usage_error("diff", "unknown format '%s'",
+			return cli_usage_error("diff", "unknown format '%s' (expected "
+			                       "text, markdown, json or github)",
 			                       optarg);
 		else if (c == 'r')
 			o->redline = optarg;
@@ -121,26 +152,173 @@ parse(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-/* Prints the errors of d (and their notes): the warnings of either side
- * are not the diff's business. Returns 1 when there was one. */
-static int
-report_errors(const struct diag_sink *d)
+/* Copies g into d, its path as the side's label says when it lies in
+ * the folder read for that side (with --rev, a temporary copy: its files
+ * are then named REV:DIR/FILE, as git names them). */
+static void
+add_placed(struct diag_sink *d, const struct diag *g, char *const dirs[2],
+           char *const labels[2])
 {
-	struct buf line;
-	buf_init(&line);
-	bool shown = false;
+	struct buf path;
+	buf_init(&path);
+	const char *p = g->path;
+	for (int i = 0; p && dirs && i < 2; i++) {
+		size_t n = strlen(dirs[i]);
+		if (strcmp(dirs[i], labels[i]) && !strncmp(p, dirs[i], n) &&
+		    (p[n] == '/' || p[n] == '\0')) {
+			buf_printf(&path, "%s%s", labels[i], p + n);
+			p = buf_cstr(&path);
+			break;
+		}
+	}
+	diag_put(d, g->level, p, g->line, g->col, g->msg);
+	if (g->hint)
+		diag_hint(d, "%s", g->hint);
+	buf_release(&path);
+}
+
+/* Prints the errors of d (and their notes): the warnings of either side
+ * are not the diff's business. As text on stderr, or under json and
+ * github as jtai check prints them, on stdout (nothing when there is no
+ * error: the report is the document then). dirs and labels (may be NULL)
+ * are the folders read and how to name them. Returns 1 when there was an
+ * error. */
+static int
+report_errors(const struct opts *o, const struct diag_sink *d,
+              char *const dirs[2], char *const labels[2])
+{
+	struct diag_sink shown;
+	diag_init(&shown);
+	bool error = false;
 	for (size_t i = 0; i < d->n; i++) {
 		enum diag_level l = d->items[i].level;
 		if (l != DIAG_NOTE)
-			shown = l == DIAG_ERROR;
-		if (!shown)
-			continue;
-		buf_clear(&line);
-		diag_format(&d->items[i], &line);
-		fputs(buf_cstr(&line), stderr);
+			error = l == DIAG_ERROR;
+		if (error)
+			add_placed(&shown, &d->items[i], dirs, labels);
 	}
-	buf_release(&line);
+	struct buf out;
+	buf_init(&out);
+	if (o->format == F_JSON && shown.errors)
+		diag_format_json(&shown, &out);
+	else if (o->format == F_GITHUB)
+		diag_format_github(&shown, &out);
+	else if (o->format != F_JSON)
+		diag_format_all(&shown, &out);
+	if (o->format == F_JSON || o->format == F_GITHUB)
+		cli_stdout(out.data, out.len);
+	else
+		fputs(buf_cstr(&out), stderr);
+	buf_release(&out);
+	diag_release(&shown);
 	return d->errors > 0;
+}
+
+/* ---- --format github: a notice for each change of a finding ---- */
+
+static const char *
+text_of(const struct value *c, const char *key)
+{
+	const char *s = value_text(value_get(c, key));
+	return s ? s : "none";
+}
+
+static void
+list_of(struct buf *b, const struct value *l)
+{
+	if (l == NULL || l->kind != VALUE_SEQ || l->n == 0) {
+		buf_puts(b, "none");
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		if (l->items[i]->kind == VALUE_SEQ) {
+			buf_putc(b, '(');
+			list_of(b, l->items[i]);
+			buf_putc(b, ')');
+		} else {
+			buf_puts(b, value_text(l->items[i]));
+		}
+	}
+}
+
+/* What change c did to its finding, in a line. */
+static void
+change_line(struct buf *b, const struct value *c)
+{
+	const char *change = text_of(c, "change");
+	buf_printf(b, "%s ", text_of(c, "id"));
+	if (!strcmp(change, "kind")) {
+		const char *sev = text_of(c, "severity");
+		buf_printf(b, "kind: %s -> %s%s", text_of(c, "old"),
+		           text_of(c, "new"),
+		           !strcmp(sev, "good-to-poor")
+		               ? ": good practice is now poor practice"
+		           : !strcmp(sev, "poor-to-good")
+		               ? ": poor practice is now good practice"
+		               : "");
+	} else if (!strcmp(change, "added") || !strcmp(change, "removed")) {
+		buf_printf(b, "%s (%s, %s): %s", change, text_of(c, "kind"),
+		           text_of(c, "inspectorate"), text_of(c, "summary"));
+	} else if (!strcmp(change, "summary") || !strcmp(change, "detail")) {
+		buf_printf(b, "%s reworded", change);
+	} else if (!strcmp(change, "agencies") || !strcmp(change, "cases") ||
+	           !strncmp(change, "joint-", 6)) {
+		bool joint = !strncmp(change, "joint-", 6);
+		buf_printf(b, "%s: ", joint ? !strcmp(change, "joint-formed")
+		                                  ? "joint finding formed"
+		                                  : "joint finding split"
+		                            : change);
+		list_of(b, value_get(c, joint ? "ids" : "old"));
+		if (!joint) {
+			buf_puts(b, " -> ");
+			list_of(b, value_get(c, "new"));
+		}
+	} else if (!strncmp(change, "waiver-", 7)) {
+		buf_printf(b, "waiver %s: %s '%s'", change + 7, text_of(c, "rule"),
+		           text_of(c, "match"));
+	} else {
+		buf_printf(b, "%s: %s -> %s", change, text_of(c, "old"),
+		           text_of(c, "new"));
+	}
+}
+
+static const struct finding *
+finding_of(const struct diff_side *side, const char *id)
+{
+	for (size_t i = 0; side->ins && i < side->ins->nfindings; i++)
+		if (!strcmp(side->ins->findings[i].id, id))
+			return &side->ins->findings[i];
+	return NULL;
+}
+
+/* One ::notice a change of a finding, at the finding in the new side (a
+ * removed one: in the old side). */
+static void
+write_notices(const struct value *diff, const struct diff_side side[2],
+              char *const dirs[2], char *const labels[2], struct buf *out)
+{
+	const struct value *l = value_get(diff, "findings");
+	struct diag_sink notes;
+	diag_init(&notes);
+	struct buf msg;
+	buf_init(&msg);
+	for (size_t i = 0; l && l->kind == VALUE_SEQ && i < l->n; i++) {
+		const struct value *c = l->items[i];
+		bool gone = !strcmp(text_of(c, "change"), "removed");
+		const struct finding *f =
+		    finding_of(&side[gone ? 0 : 1], text_of(c, "id"));
+		buf_clear(&msg);
+		change_line(&msg, c);
+		struct diag g = {DIAG_NOTE, f ? (char *)f->pos.path : NULL,
+		                 f ? f->pos.line : 0, f ? f->pos.col : 0,
+		                 (char *)buf_cstr(&msg), NULL};
+		add_placed(&notes, &g, dirs, labels);
+	}
+	diag_format_github(&notes, out);
+	buf_release(&msg);
+	diag_release(&notes);
 }
 
 /* Charts for the redline, from the new side's model, each drawn once. */
@@ -233,6 +411,8 @@ compare(const struct opts *o, char *const dirs[2], char *const labels[2])
 	    diff_run(a, &side[0], &side[1], o->redline ? &md : NULL);
 	if (o->format == F_JSON)
 		diff_write_json(diff, &text);
+	else if (o->format == F_GITHUB)
+		write_notices(diff, side, dirs, labels, &text);
 	else if (o->format == F_MARKDOWN)
 		diff_write_markdown(diff, &text);
 	else
@@ -244,7 +424,7 @@ compare(const struct opts *o, char *const dirs[2], char *const labels[2])
 		goto out;
 	rc = diff_differ(diff) ? 1 : 0;
 out:
-	report_errors(&d);
+	report_errors(o, &d, dirs, labels);
 	for (int i = 0; i < 2; i++)
 		diff_side_release(&side[i]);
 	build_env_release(&env);
@@ -298,7 +478,7 @@ compare_revs(const struct opts *o)
 	}
 	rc = compare(o, dirs, labels);
 out:
-	report_errors(&d);
+	report_errors(o, &d, NULL, NULL);
 	diff_export_remove(&made);
 	for (int i = 0; i < 2; i++) {
 		free(sides[i]);

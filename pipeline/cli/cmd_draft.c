@@ -6,16 +6,33 @@
 #include "merge/merge.h"
 
 static const char help[] =
-    "usage: jtai draft [-o FILE] [--depfile FILE] MERGED\n\n"
-    "Drafts the letter from the merged letter model MERGED (a merged.yaml)\n"
-    "with the Mustache template of its framework (templates/<framework>/\n"
-    "letter.md and partials/), and writes Markdown to FILE or standard\n"
-    "output.\n\n"
+    "usage: jtai draft [-o FILE] [--depfile FILE] [--templates DIR] MERGED\n\n"
+    "Drafts the letter from the merged letter model MERGED (a merged.yaml,\n"
+    "as jtai merge writes it) with the Mustache template of its framework\n"
+    "(templates/FRAMEWORK/letter.md and its partials/), and writes Markdown\n"
+    "to FILE or standard output.\n\n"
     "options:\n"
-    "  -o, --output FILE  where to write (written atomically)\n"
-    "      --depfile FILE Make rule of the files read, for -o's FILE\n\n"
-    "example: jtai draft out/riverford-front-door/merged.yaml -o letter.md\n\n"
-    "exit status: 0 success, 1 the inputs are wrong, 2 wrong usage\n";
+    "  -o, --output FILE    where to write (default: standard output),\n"
+    "                       atomically\n"
+    "      --depfile FILE   also write a Make rule naming every file read,\n"
+    "                       for the output named by -o\n"
+    "      --templates DIR  search DIR for frameworks before the built-in\n"
+    "                       ones\n"
+    "  -h, --help           show this help\n\n"
+    "environment:\n"
+    "  JTAI_DATADIR    the folder holding templates/ and fonts/\n"
+    "  JTAI_TEMPLATES  folders of frameworks searched before the built-in\n"
+    "                  ones, separated by colons\n\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  1  the inputs are wrong (each error located on standard error)\n"
+    "  2  wrong usage\n\n"
+    "examples:\n"
+    "  # draft the letter of a built inspection\n"
+    "  jtai draft out/riverford-front-door/merged.yaml -o letter.md\n\n"
+    "see also:\n"
+    "  jtai(1), jtai-merge(1), jtai-render(1); docs/templates.md\n";
+const char *const cmd_draft_help = help;
 
 static int
 draft_to_text(struct arena *a, const char *input, const char *templates,

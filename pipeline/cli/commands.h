@@ -18,6 +18,12 @@ int cmd_render(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_dates(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+/* Each command's help text, as its --help prints it; cli/help.c makes the
+ * man pages of them. */
+extern const char *const cmd_build_help, *const cmd_clean_help,
+    *const cmd_check_help, *const cmd_merge_help, *const cmd_draft_help,
+    *const cmd_chart_help, *const cmd_render_help, *const cmd_diff_help,
+    *const cmd_dates_help, *const cmd_new_help;
 
 /* Prints every diagnostic of d to stderr (colour on a terminal unless
  * NO_COLOR is set); under --format json or github (cli_take_format) keeps

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/help.h"
+#include "core/buf.h"
 
 /* What main() takes off a command's arguments before running it. */
 enum {
@@ -11,52 +13,35 @@ enum {
 	TAKES_DEPFILE = 2, /* --depfile FILE (cli/depfile.c) */
 };
 
+/* The commands; their summaries and help texts are in cli/help.c. */
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
-	const char *summary;
 	unsigned flags;
 };
 
 static const struct command commands[] = {
-    {"build", cmd_build, "build the letters of every inspection under PATHs",
-     0},
-    {"clean", cmd_clean, "remove what jtai build wrote into an output folder",
-     0},
-    {"check", cmd_check, "check inspections, personal data and house style",
-     TAKES_FORMAT},
-    {"merge", cmd_merge, "merge an inspection's findings into merged.yaml",
-     TAKES_DEPFILE},
-    {"draft", cmd_draft, "draft letter.md from merged.yaml and a template",
-     TAKES_DEPFILE},
-    {"chart", cmd_chart, "draw a chart of merged.yaml as SVG or PNG",
-     TAKES_DEPFILE},
-    {"render", cmd_render, "lay out letter.md as a PDF", TAKES_DEPFILE},
-    {"diff", cmd_diff, "what changed between two versions of an inspection", 0},
-    {"dates", cmd_dates, "working-day arithmetic (England and Wales)", 0},
-    {"new", cmd_new, "make a new inspection folder for a framework", 0},
+    {"build", cmd_build, TAKES_FORMAT},
+    {"clean", cmd_clean, 0},
+    {"check", cmd_check, TAKES_FORMAT},
+    {"merge", cmd_merge, TAKES_DEPFILE},
+    {"draft", cmd_draft, TAKES_DEPFILE},
+    {"chart", cmd_chart, TAKES_DEPFILE},
+    {"render", cmd_render, TAKES_DEPFILE},
+    {"diff", cmd_diff, 0},
+    {"dates", cmd_dates, 0},
+    {"new", cmd_new, 0},
 };
 
+/* jtai's own help (jtai --help, jtai(1)). */
 static void
 usage(FILE *f)
 {
-	fputs("usage: jtai [--version] [--help] [--templates DIR] <command> "
-	      "[<args>]\n\n"
-	      "Turns inspectorates' findings into the published inspection "
-	      "letter.\n\ncommands:\n",
-	      f);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fputs("\noptions (--templates also after the command):\n"
-	      "  --templates DIR   search DIR for frameworks before the built-in\n"
-	      "                    ones (repeatable; also $JTAI_TEMPLATES, a\n"
-	      "                    colon-separated list of folders)\n"
-	      "  --templates-path  print the folders searched for frameworks\n"
-	      "  --version         print the version and the libraries'\n"
-	      "\nRun 'jtai <command> --help' for a command's options.\n"
-	      "Exit status: 0 success, 1 the inputs or the build failed, "
-	      "2 wrong usage.\n",
-	      f);
+	struct buf text;
+	buf_init(&text);
+	help_text(help_find("jtai"), &text);
+	fputs(buf_cstr(&text), f);
+	buf_release(&text);
 }
 
 /* --templates-path: the frameworks' search path, one folder a line. */
@@ -82,11 +67,12 @@ main(int argc, char **argv)
 		return 2;
 	}
 	const char *name = argv[1];
-	if (!strcmp(name, "--help") || !strcmp(name, "-h") ||
-	    !strcmp(name, "help")) {
+	if (!strcmp(name, "--help") || !strcmp(name, "-h")) {
 		usage(stdout);
 		return cli_stdout("", 0);
 	}
+	if (!strcmp(name, "help"))
+		return help_run(argc - 1, argv + 1);
 	if (!strcmp(name, "--version"))
 		return cli_version();
 	if (!strcmp(name, "--templates-path"))

@@ -26,6 +26,26 @@ diag_release(struct diag_sink *s)
 	diag_init(s);
 }
 
+/* Records a diagnostic whose message, msg, is malloc'd and now the
+ * sink's. */
+static void
+push(struct diag_sink *s, enum diag_level level, const char *path, int line,
+     int col, char *msg)
+{
+	s->items = xgrow(s->items, &s->cap, s->n + 1, sizeof(*s->items));
+	struct diag *d = &s->items[s->n++];
+	d->level = level;
+	d->path = path ? xstrdup(path) : NULL;
+	d->line = line;
+	d->col = col;
+	d->msg = msg;
+	d->hint = NULL;
+	if (level == DIAG_ERROR)
+		s->errors++;
+	else if (level == DIAG_WARNING)
+		s->warnings++;
+}
+
 void
 diag_add(struct diag_sink *s, enum diag_level level, const char *path,
          int line, int col, const char *fmt, va_list ap)
@@ -33,18 +53,14 @@ diag_add(struct diag_sink *s, enum diag_level level, const char *path,
 	struct buf msg;
 	buf_init(&msg);
 	buf_vprintf(&msg, fmt, ap);
-	s->items = xgrow(s->items, &s->cap, s->n + 1, sizeof(*s->items));
-	struct diag *d = &s->items[s->n++];
-	d->level = level;
-	d->path = path ? xstrdup(path) : NULL;
-	d->line = line;
-	d->col = col;
-	d->msg = buf_detach(&msg);
-	d->hint = NULL;
-	if (level == DIAG_ERROR)
-		s->errors++;
-	else if (level == DIAG_WARNING)
-		s->warnings++;
+	push(s, level, path, line, col, buf_detach(&msg));
+}
+
+void
+diag_put(struct diag_sink *s, enum diag_level level, const char *path,
+         int line, int col, const char *msg)
+{
+	push(s, level, path, line, col, xstrdup(msg));
 }
 
 #define DIAG_FN(fn, level)                                                   \

@@ -38,6 +38,10 @@ void diag_note(struct diag_sink *s, const char *path, int line, int col,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_add(struct diag_sink *s, enum diag_level level, const char *path,
               int line, int col, const char *fmt, va_list ap);
+/* Records a diagnostic whose message is msg as it is (no formatting): one
+ * read back from another process or another sink. */
+void diag_put(struct diag_sink *s, enum diag_level level, const char *path,
+              int line, int col, const char *msg);
 /* Attaches a hint to the last diagnostic recorded (no-op if none). */
 void diag_hint(struct diag_sink *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

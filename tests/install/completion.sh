@@ -66,6 +66,12 @@ for cmd in $commands; do
 done
 
 expect "--format values" "github json text" "$(offers check --format '')"
+expect "build --format values" "github json text" "$(offers build --format '')"
+expect "diff --format values" "github json markdown text" \
+	"$(offers diff --format '')"
+expect "diff -f values (diff's -f is --format)" "github json markdown text" \
+	"$(offers diff -f '')"
+expect "build --watch" "--watch" "$(offers build --wat)"
 expect "--explain rules" "pd-phone pd-postcode" "$(offers check --explain pd-p)"
 expect "--explain all" "all" "$(offers check --explain al)"
 expect "dates subcommands" "add between is-working" "$(offers dates '')"

@@ -7,9 +7,12 @@
 #     (bin/../share/jtai), builds a copied sample from a temporary folder,
 #     byte for byte as the build tree's jtai does, and takes user
 #     frameworks from --templates and JTAI_TEMPLATES, before its own;
+#   - the man pages made from the help are installed, and man renders
+#     them there (MANPATH=.../share/man man jtai);
 #   - jtai --version names jtai's version and each library's;
 #   - when cpack and dpkg-deb are there, `cpack -G DEB` makes a package
-#     holding the same files, with its dependencies declared.
+#     holding the same files (the man pages among them, which man
+#     renders from the unpacked package), with its dependencies declared.
 #
 #   tests/install/run.sh BUILD
 set -u
@@ -48,11 +51,35 @@ for fw in "$root"/templates/*/framework.yaml; do
 	check "installs the framework $fw" \
 		diff -r "$root/templates/$fw" "$usr/share/jtai/templates/$fw"
 done
-for page in "$root"/docs/man/*.[1-9]; do
-	[ -f "$page" ] || continue
-	n=$(basename "$page")
-	check "installs the man page $n" test -s "$usr/share/man/man${n##*.}/$n"
+# The man pages, made from the help at build time (BUILD/man/): one for
+# jtai, one for each command jtai --help lists and jtai-schema(5), each
+# installed, and man finds and renders them in the installed tree.
+pages=
+for cmd in '' $("$build/jtai" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/-\1/p'); do
+	pages="$pages man1/jtai$cmd.1"
 done
+for page in $pages man5/jtai-schema.5; do
+	check "installs the man page $page" cmp "$build/man/$page" "$usr/share/man/$page"
+done
+if command -v man >/dev/null 2>&1; then
+	# man_renders ROOT NAME...: man finds each page under ROOT/usr/share/man
+	man_renders() {
+		r=$1
+		shift
+		env -u MANWIDTH MANPATH="$r/usr/share/man" MANPAGER=cat PAGER=cat \
+			LC_ALL=C.UTF-8 man "$@" >"$tmp/man.txt" 2>"$tmp/man.err" &&
+			grep -q "^NAME" "$tmp/man.txt" &&
+			grep -q "^SYNOPSIS" "$tmp/man.txt" &&
+			grep -q "^       jtai.* - " "$tmp/man.txt"
+	}
+	check "man -l renders the installed jtai.1" sh -c \
+		"MANPAGER=cat man -l '$usr/share/man/man1/jtai.1' | grep -q '^SEE ALSO'"
+	check "MANPATH=... man jtai" man_renders "$dest" jtai
+	check "MANPATH=... man jtai-build" man_renders "$dest" jtai-build
+	check "MANPATH=... man 5 jtai-schema" man_renders "$dest" 5 jtai-schema
+else
+	bad "man not found: tools/install-deps.sh installs man-db"
+fi
 for s in "$root"/samples/*/inspection.yaml; do
 	s=$(basename "$(dirname "$s")")
 	check "installs the sample $s as an example" \
@@ -139,6 +166,16 @@ if command -v cpack >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 &&
 			sort >install.list
 		check "the package holds what cmake --install installs" \
 			diff install.list deb.list
+		for page in $pages man5/jtai-schema.5; do
+			check "the package holds the man page $page" \
+				grep -qx "usr/share/man/$page" deb.list
+		done
+		if command -v man >/dev/null 2>&1 &&
+			dpkg-deb -x "$deb" "$tmp/deb" >"$tmp/out" 2>&1; then
+			check "man jtai from the package" man_renders "$tmp/deb" jtai
+			check "man 5 jtai-schema from the package" \
+				man_renders "$tmp/deb" 5 jtai-schema
+		fi
 	else
 		bad "cpack -G DEB"; tail -20 "$tmp/cpack.log"
 	fi
