@@ -28,7 +28,8 @@ static const char help[] =
     "with no finding; an inspectorate with no finding of a kind the\n"
     "framework requires; a case no finding names; fieldwork that does not\n"
     "fit the notice period. A check's message ends with its rule,\n"
-    "[pd-postcode] (docs/checks.md lists them).\n\n"
+    "[pd-postcode] (docs/checks.md lists them). In text, a last line\n"
+    "counts them: \"jtai check: 2 inspections, 1 error, 3 warnings\".\n\n"
     "options:\n"
     "  --werror         treat warnings as errors\n"
     "  --format FORMAT  text (the default, on standard error); json: one\n"
@@ -160,9 +161,15 @@ cmd_check(int argc, char **argv)
 	if (o.werror)
 		diag_werror(&d);
 	int rc = cli_report(&d);
-	if (rc == 0 && cli_report_format() == CLI_TEXT) {
-		fprintf(stderr, "jtai check: %zu inspection%s, no error", n,
+	if (cli_report_format() == CLI_TEXT) {
+		/* the count, errors or not, as a compiler ends its run */
+		fprintf(stderr, "jtai check: %zu inspection%s, ", n,
 		        n == 1 ? "" : "s");
+		if (d.errors)
+			fprintf(stderr, "%zu error%s", d.errors,
+			        d.errors == 1 ? "" : "s");
+		else
+			fputs("no error", stderr);
 		if (d.warnings)
 			fprintf(stderr, ", %zu warning%s", d.warnings,
 			        d.warnings == 1 ? "" : "s");
