@@ -21,7 +21,10 @@
 HPDF_BYTE *
 HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
-	if (n <= 16 || (out > in && out < in + n)) {
+	if (n == 2) {
+		out[0] = in[0];
+		out[1] = in[1];
+	} else if (n <= 16 || (out > in && out < in + n)) {
 		for (HPDF_UINT i = 0; i < n; i++)
 			out[i] = in[i];
 	} else {
