@@ -1,5 +1,6 @@
 /* Finding the inspections under a path: every folder holding an
  * inspection.yaml, in sorted order so that builds are deterministic. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,33 @@ subfolders(const char *path, size_t *n)
 	return subs;
 }
 
+/* path as given, or, when its last part names no folder ("pellowmere/",
+ * ".", ".."), a path to the same folder that ends in its name, since an
+ * inspection is named after its folder ("." becomes "../pellowmere"). */
+static char *
+named(const char *path)
+{
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	char *p = xstrndup(path, len);
+	const char *base = file_basename(p);
+	if (strcmp(base, ".") != 0 && strcmp(base, "..") != 0)
+		return p;
+	char *real = realpath(p, NULL);
+	const char *name = real ? file_basename(real) : "";
+	if (*name == '\0' || !strcmp(name, "/")) {
+		free(real);
+		return p; /* the root: no name to give */
+	}
+	char *up = file_join("..", name);
+	char *out = strcmp(p, ".") == 0 ? xstrdup(up) : file_join(p, up);
+	free(up);
+	free(real);
+	free(p);
+	return out;
+}
+
 static void
 walk(const char *path, int depth, char ***dirs, size_t *n)
 {
@@ -55,7 +83,7 @@ walk(const char *path, int depth, char ***dirs, size_t *n)
 	bool found = file_exists(yaml);
 	free(yaml);
 	if (found) {
-		push(dirs, n, xstrdup(path));
+		push(dirs, n, named(path));
 		return;
 	}
 	if (depth >= FIND_MAX_DEPTH)

@@ -189,6 +189,16 @@ expect "make and jtai build give the same bytes" \
 expect "the depfile of letter.md names the template" \
 	grep -q "templates/.*partials/" "$mk/riverford-front-door/letter.md.d"
 
+# ---- run inside an inspection's folder: named after the folder ----
+(cd "$rv" && "$jtai" build -q -o "$tmp/inside" && cd findings &&
+	"$jtai" build -q .. -o "$tmp/above")
+expect "'jtai build' in an inspection's folder names it after the folder" \
+	test -f "$tmp/inside/riverford-front-door/letter.pdf"
+expect "'jtai build ..' names it after the folder too" \
+	test -f "$tmp/above/riverford-front-door/letter.pdf"
+expect "nothing is written as the inspection '.'" \
+	test ! -e "$tmp/inside/letter.pdf" -a ! -e "$tmp/above/letter.pdf"
+
 # ---- jtai clean ----
 echo keep >"$out/notes.txt"
 "$jtai" clean -q -o "$out"
