@@ -184,7 +184,8 @@ env_option(struct buf *b, const char *name)
 }
 
 /* What a target is built with besides its files: jtai, its kind, its
- * options. */
+ * options, and where its frameworks and fonts are looked for (another data
+ * folder or template search path may hold other files of the same names). */
 static struct digest
 target_id(const struct engine *e, const char *target)
 {
@@ -207,6 +208,8 @@ target_id(const struct engine *e, const char *target)
 	buf_printf(&b, "jtai-target 1;%016llx%016llx;%s;%s;",
 	           (unsigned long long)e->jtai.hi,
 	           (unsigned long long)e->jtai.lo, verbs[k], chart);
+	buf_printf(&b, "data=%s;", build_datadir());
+	env_option(&b, "JTAI_TEMPLATES");
 	if (k == K_MD)
 		buf_printf(&b, "werror=%d;", e->o->werror ? 1 : 0);
 	if (k == K_PDF) {

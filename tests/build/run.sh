@@ -134,6 +134,14 @@ expect "SOURCE_DATE_EPOCH makes only PDFs stale" \
 	test "$got" = "hollinsby-sif/letter.pdf kelsworth-domestic-abuse/letter.pdf riverford-front-door/letter.pdf "
 got=$("$jtai" build -n --werror "$areas" -o "$out" | sort | tr '\n' ' ')
 expect "--werror makes letter.md stale" grep -q "riverford-front-door/letter.md" <<<"$got"
+# another data folder with the same files: the same names, maybe other
+# contents, so every target is made again
+cp -r "$data" "$tmp/data2"
+got=$(JTAI_DATADIR=$tmp/data2 "$jtai" build -n "$areas" -o "$out" | wc -l)
+expect "another JTAI_DATADIR makes every target stale" test "$got" -eq 19
+got=$(JTAI_TEMPLATES=$tmp/data2/templates "$jtai" build -n "$areas" -o "$out" | wc -l)
+expect "another JTAI_TEMPLATES makes every target stale" test "$got" -eq 19
+rm -rf "$tmp/data2"
 
 # jtai itself: another executable rebuilds everything
 cp "$jtai" "$tmp/jtai2"
