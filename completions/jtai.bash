@@ -49,6 +49,12 @@ _jtai_inspections()
 	done < <(compgen -d -- "$1")
 }
 
+# The commands 'jtai --help' lists.
+_jtai_commands() {
+	"$1" --help 2>/dev/null |
+		sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/\1/p'
+}
+
 _jtai()
 {
 	local cur prev jtai cmd i
@@ -119,9 +125,18 @@ _jtai()
 			mapfile -t COMPREPLY < <(compgen -W "--help --version --templates \
 				--templates-path" -- "$cur")
 		else
-			mapfile -t COMPREPLY < <(compgen -W "$("$jtai" --help 2>/dev/null |
-				sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')" \
+			mapfile -t COMPREPLY < <(compgen -W "help $(_jtai_commands "$jtai")" \
 				-- "$cur")
+		fi
+		return
+	fi
+	if [ "$cmd" = help ]; then
+		# a page: a command's or the input files' (schema)
+		if [[ $cur == -* ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "--man" -- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -W "$(_jtai_commands "$jtai") \
+				schema" -- "$cur")
 		fi
 		return
 	fi

@@ -42,10 +42,14 @@ expect() { # description, expected, actual
 	fi
 }
 
-commands=$(sed -n 's/^int cmd_\([a-z]*\)(.*/\1/p' \
-	"$root/pipeline/cli/commands.h" | sort | tr '\n' ' ' | sed 's/ $//')
-expect "the commands (each cmd_<name> of cli/commands.h)" "$commands" \
-	"$(offers '')"
+commands=$( (sed -n 's/^int cmd_\([a-z]*\)(.*/\1/p' \
+	"$root/pipeline/cli/commands.h"; echo help) | sort | tr '\n' ' ' |
+	sed 's/ $//')
+expect "the commands (each cmd_<name> of cli/commands.h, and help)" \
+	"$commands" "$(offers '')"
+expect "help: the pages" "schema" "$(offers help sch)"
+expect "help: the commands' pages" "build" "$(offers help bu)"
+expect "help: --man" "--man" "$(offers help --m)"
 expect "commands by prefix" "chart check" "$(offers ch)"
 expect "global options" "--templates --templates-path" "$(offers --templ)"
 expect "check's options" "--explain --format --help --templates --werror" \
@@ -53,8 +57,9 @@ expect "check's options" "--explain --format --help --templates --werror" \
 expect "options after other arguments" "--werror" \
 	"$(offers check --format json samples --we)"
 
-# every option of every command's --help is offered
+# every option of every command's --help is offered (help: tested above)
 for cmd in $commands; do
+	[ "$cmd" = help ] && continue
 	want=$("$jtai" "$cmd" --help | sed -n 's/^ *\(-[^ ].*\)$/\1/p' |
 		sed 's/   *.*//' | grep -oE -- '-{1,2}[a-zA-Z][-a-zA-Z0-9]*' | sort -u)
 	got=$(offers "$cmd" -)

@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <dlfcn.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_utils.h>
 #include <string.h>
@@ -56,7 +57,10 @@ check_face(const char *file, const char *text)
 	HPDF_Doc doc = HPDF_New(NULL, NULL);
 	cr_assert_not_null(doc);
 	HPDF_UseUTFEncodings(doc);
-	HPDF_FontDef def = HPDF_GetTTFontDefFromFile(doc, path, HPDF_TRUE);
+	/* loaded into the document, which frees it */
+	const char *name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	cr_assert_not_null(name);
+	HPDF_FontDef def = HPDF_GetFontDef(doc, name);
 	cr_assert_not_null(def);
 	/* every code: the cut face has a glyph for the text's characters
 	 * only, so answering 0 outside them is what libharu answers */
