@@ -72,8 +72,8 @@ static const char *const messages[QA_NRULES] = {
     [QA_EMAIL] = "an email address in print could identify a child's family",
     [QA_DATE_OF_BIRTH] = "a date of birth in print could identify a child",
     [QA_AGE_PLACE] = "an exact age beside a named place could identify a child",
-    [QA_CASE_NUMBER] = "a case or record number in print points at one "
-                       "child's file",
+    [QA_CASE_NUMBER] = ("a case or record number in print points at one "
+                        "child's file"),
     [QA_NAME_LISTED] = "a name on this inspection's never_print list",
     [QA_NAME_TITLE] = "a person named by title and name could identify a child",
     [QA_NAME_AGE] = "a name with an age could identify a child",
