@@ -27,6 +27,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,15 @@ find_drawn(HPDF_FontAttr attr, struct drawn *dr)
 	dr->n = 0;
 	dr->maxcid = 0;
 	for (unsigned cid = 1; cid < NCODES && 2 * cid + 1 < maplen; cid++) {
+		/* most of the map is zeros: four codes at a time past them */
+		uint64_t four;
+		if ((cid & 3) == 0 && 2 * (size_t)cid + sizeof(four) <= maplen) {
+			memcpy(&four, map + 2 * cid, sizeof(four));
+			if (four == 0) {
+				cid += 3;
+				continue;
+			}
+		}
 		unsigned gid = (unsigned)map[2 * cid] << 8 | map[2 * cid + 1];
 		if (gid == 0 || gid >= def->num_glyphs ||
 		    !def->glyph_tbl.flgs[gid])
@@ -446,9 +456,10 @@ subset_preload(const char *file, const struct charset *cs, char path[64])
 	if (in == NULL)
 		goto out;
 	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-	for (unsigned cp = 0; cp < 0x10000; cp++)
-		if (cs->bits[cp >> 3] & (1u << (cp & 7)))
-			hb_set_add(unicodes, cp);
+	for (unsigned byte = 0; byte < sizeof(cs->bits); byte++)
+		for (unsigned bit = 0; cs->bits[byte] >> bit; bit++)
+			if (cs->bits[byte] >> bit & 1)
+				hb_set_add(unicodes, byte * 8 + bit);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(face, in);
 	if (sub == NULL)
