@@ -8,7 +8,8 @@
 # Run as root, or as a user who may use sudo.
 set -eu
 pkgs="build-essential cmake pkg-config libyaml-dev libxxhash-dev libcmark-dev libcairo2-dev
-libfreetype-dev libhpdf-dev libharfbuzz-dev zlib1g-dev libcriterion-dev
+libfreetype-dev libhpdf-dev libharfbuzz-dev zlib1g-dev libdeflate-dev
+libcriterion-dev
 fonts-liberation2 icc-profiles-free qpdf poppler-utils libxml2-utils
 default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 chromium clang libclang-rt-14-dev valgrind man-db groff-base git"

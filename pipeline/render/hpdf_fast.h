@@ -1,5 +1,5 @@
-/* Faster stand-ins for three of libharu's internal helpers, and its zlib
- * level (hpdf_fast.c).
+/* Faster stand-ins for three of libharu's internal helpers, and for its
+ * deflate (hpdf_fast.c).
  *
  * libharu calls its own exported functions through its PLT, so a function
  * of the same name defined in the executable takes their place (ELF symbol
@@ -15,14 +15,16 @@
  * hpdf_fast_glyphs() around HPDF_GetFont. When a libharu build does not
  * call through its PLT, nothing changes but the speed.
  *
- * deflateInit_, zlib's, is defined here too, so that libharu deflates at
- * HPDF_FAST_DEFLATE_LEVEL where it asks for the default level. */
+ * zlib's deflateInit_, deflate and deflateEnd are defined here too, so
+ * that the streams libharu deflates are compressed whole by libdeflate
+ * (at HPDF_FAST_DEFLATE_LEVEL where libharu asks for zlib's default);
+ * other zlib streams pass through to zlib. */
 #ifndef JTAI_RENDER_HPDF_FAST_H
 #define JTAI_RENDER_HPDF_FAST_H
 
 struct charset;
 
-#define HPDF_FAST_DEFLATE_LEVEL 3
+#define HPDF_FAST_DEFLATE_LEVEL 6
 
 /* Until the next call: HPDF_TTFontDef_GetGlyphid finds no glyph for a code
  * outside cs (NULL: every code is looked up). */

@@ -91,39 +91,88 @@ Test(hpdf_fast, glyph_ids_are_libharus)
 	fontset_release(&fonts);
 }
 
-Test(hpdf_fast, deflate_at_the_chosen_level)
+/* Deflates text as libharu does: input in pieces of in_step bytes with
+ * Z_NO_FLUSH, then Z_FINISH with room for out_step bytes at a time. */
+static size_t
+deflate_like_libharu(z_stream *z, const unsigned char *text, size_t n,
+                     size_t in_step, unsigned char *out, size_t out_step)
+{
+	size_t have = 0;
+	for (size_t at = 0; at < n; at += in_step) {
+		z->next_in = (unsigned char *)text + at;
+		z->avail_in = (uInt)(n - at < in_step ? n - at : in_step);
+		z->next_out = out + have;
+		z->avail_out = (uInt)out_step;
+		int rc = deflate(z, Z_NO_FLUSH);
+		cr_assert(rc == Z_OK || rc == Z_BUF_ERROR, "deflate: %d", rc);
+		cr_assert_eq(z->avail_in, 0);
+		have += out_step - z->avail_out;
+	}
+	for (;;) {
+		z->next_out = out + have;
+		z->avail_out = (uInt)out_step;
+		int rc = deflate(z, Z_FINISH);
+		cr_assert(rc == Z_OK || rc == Z_STREAM_END, "finish: %d", rc);
+		have += out_step - z->avail_out;
+		if (rc == Z_STREAM_END)
+			return have;
+	}
+}
+
+Test(hpdf_fast, deflate_whole_streams_and_zlibs_own)
 {
 	cr_assert_eq(dlsym(RTLD_DEFAULT, "deflateInit_"), (void *)deflateInit_);
-	/* the default level becomes ours; the stream still inflates */
-	static const char text[] = "The police contribute well to the daily "
-	                           "MASH meeting. The police contribute well.";
-	unsigned char out[256], back[256];
+	cr_assert_eq(dlsym(RTLD_DEFAULT, "deflate"), (void *)deflate);
+	cr_assert_eq(dlsym(RTLD_DEFAULT, "deflateEnd"), (void *)deflateEnd);
+	static unsigned char text[20000];
+	for (size_t i = 0; i < sizeof(text); i++) /* compressible, not trivial */
+		text[i] = (unsigned char)("The police contribute well "[i % 27] +
+		                          (i / 997 % 3));
+	static unsigned char out[4][30000], back[sizeof(text)];
+	size_t n[4];
+	/* libharu's streams: whole, at the chosen level, any piece sizes */
+	const size_t steps[][2] = {{4096, 4096}, {1, 7}, {20000, 30000}};
+	for (int k = 0; k < 3; k++) {
+		z_stream z;
+		memset(&z, 0, sizeof(z));
+		cr_assert_eq(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+		n[k] = deflate_like_libharu(&z, text, sizeof(text), steps[k][0],
+		                            out[k], steps[k][1]);
+		cr_assert_eq(z.total_in, sizeof(text));
+		cr_assert_eq(z.total_out, n[k]);
+		cr_assert_eq(deflateEnd(&z), Z_OK);
+		uLongf m = sizeof(back);
+		cr_assert_eq(uncompress(back, &m, out[k], (uLong)n[k]), Z_OK);
+		cr_assert_eq(m, sizeof(text));
+		cr_assert_eq(memcmp(back, text, m), 0);
+		cr_assert_eq(n[k], n[0]); /* the same bytes, however fed */
+		cr_assert_eq(memcmp(out[k], out[0], n[0]), 0);
+	}
+	cr_assert_lt(n[0], sizeof(text) / 4);
+	/* a stream begun with deflateInit2_ (libpng's) is zlib's own */
 	z_stream z;
 	memset(&z, 0, sizeof(z));
-	cr_assert_eq(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
-	z.next_in = (unsigned char *)text;
-	z.avail_in = sizeof(text);
-	z.next_out = out;
-	z.avail_out = sizeof(out);
-	cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
-	size_t n = sizeof(out) - z.avail_out;
-	deflateEnd(&z);
+	cr_assert_eq(deflateInit2(&z, 9, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY),
+	             Z_OK);
+	n[3] = deflate_like_libharu(&z, text, sizeof(text), 512, out[3], 100);
+	cr_assert_eq(deflateEnd(&z), Z_OK);
 	uLongf m = sizeof(back);
-	cr_assert_eq(uncompress(back, &m, out, (uLong)n), Z_OK);
+	cr_assert_eq(uncompress(back, &m, out[3], (uLong)n[3]), Z_OK);
 	cr_assert_eq(m, sizeof(text));
 	cr_assert_eq(memcmp(back, text, m), 0);
-	/* the same bytes as level 3 asked for by name */
-	unsigned char three[256];
+	/* input after Z_FINISH is refused */
 	memset(&z, 0, sizeof(z));
-	cr_assert_eq(deflateInit(&z, HPDF_FAST_DEFLATE_LEVEL), Z_OK);
-	z.next_in = (unsigned char *)text;
-	z.avail_in = sizeof(text);
-	z.next_out = three;
-	z.avail_out = sizeof(three);
+	cr_assert_eq(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+	unsigned char small[64];
+	z.next_in = text;
+	z.avail_in = 10;
+	z.next_out = small;
+	z.avail_out = sizeof(small);
 	cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
-	cr_assert_eq(sizeof(three) - z.avail_out, n);
-	cr_assert_eq(memcmp(three, out, n), 0);
-	deflateEnd(&z);
+	z.next_in = text;
+	z.avail_in = 10;
+	cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_ERROR);
+	cr_assert_eq(deflateEnd(&z), Z_OK);
 }
 
 Test(hpdf_fast, common_faces_are_made_once)
