@@ -24,9 +24,9 @@
  * XXH3-128 as 32 lower-case hex digits; all zeros for a file that is not
  * there. Records are appended as targets finish, each with one write(2);
  * a last line without its newline (a build killed while writing it) is
- * cut off when the log is next opened. When the log holds more than twice
- * as many records as there are keys, it is rewritten to state.tmp and
- * renamed over the log. A build holds an exclusive lock on .jtai/lock; the
+ * cut off when the log is next opened. When the log holds more than one
+ * and a half as many records as there are keys, it is rewritten to
+ * state.tmp and renamed over the log. A build holds an exclusive lock on .jtai/lock; the
  * file .jtai/running exists while one runs, so that the next finds out
  * that the last did not end (and sweeps its temporary files). */
 #include "build/state.h"
@@ -303,27 +303,38 @@ split(char *line, char **f, size_t max)
 	return n;
 }
 
-static int
-hexval(char c)
+/* 16 hex digits (lower case) as a number; false on any other byte. */
+static bool
+parse_hex64(const char *s, uint64_t *v)
 {
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	                              : -1;
+	/* each byte's value, or 16 when it is no digit */
+	static unsigned char val[256];
+	static bool made;
+	if (!made) {
+		memset(val, 16, sizeof(val));
+		for (int i = 0; i < 10; i++)
+			val['0' + i] = (unsigned char)i;
+		for (int i = 0; i < 6; i++)
+			val['a' + i] = (unsigned char)(10 + i);
+		made = true;
+	}
+	uint64_t x = 0;
+	unsigned bad = 0;
+	for (int i = 0; i < 16; i++) {
+		unsigned d = val[(unsigned char)s[i]];
+		bad |= d;
+		x = x << 4 | (d & 15);
+	}
+	*v = x;
+	return (bad & 16) == 0;
 }
 
 static bool
 parse_digest(const char *s, struct digest *d)
 {
-	uint64_t v[2] = {0, 0};
-	for (int i = 0; i < 32; i++) {
-		int x = hexval(s[i]);
-		if (x < 0)
-			return false;
-		v[i / 16] = v[i / 16] << 4 | (uint64_t)x;
-	}
-	d->hi = v[0];
-	d->lo = v[1];
-	return s[32] == '\0';
+	/* s ends at its NUL: a short one fails at it, before reading on */
+	return strnlen(s, 33) == 32 && parse_hex64(s, &d->hi) &&
+	       parse_hex64(s + 16, &d->lo);
 }
 
 /* A decimal integer of 64 bits, unsigned / optionally negative. */
@@ -628,7 +639,9 @@ state_close(struct state *st, struct diag_sink *d)
 	if (st->log_fd >= 0) {
 		close(st->log_fd);
 		st->log_fd = -1;
-		if (st->records > 2 * st->live + 256 && d != NULL)
+		/* compacted once a third of it is stale: a full rebuild (one
+		 * record more for each key) is followed by the log it made */
+		if (2 * st->records > 3 * st->live + 512 && d != NULL)
 			rc = compact(st, d);
 		unlink(st->running);
 	}
