@@ -41,6 +41,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "render/render.h"
 #include "core/strv.h"
 
 /* ---- signals ---- */
@@ -419,6 +420,8 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 			o->report(&d);
 			status = 1;
 		} else if (r.nstale > 1 && jobs > 1) {
+			/* made once here, inherited by every worker */
+			render_warm(&e.env.fonts);
 			run_parallel(&r, jobs);
 		} else {
 			run_serial(&r);

@@ -158,6 +158,12 @@ compressor(int level)
 	return c[level];
 }
 
+void
+hpdf_fast_warm(void)
+{
+	(void)compressor(HPDF_FAST_DEFLATE_LEVEL);
+}
+
 int
 deflate(z_streamp strm, int flush)
 {

@@ -30,6 +30,9 @@ struct charset;
  * outside cs (NULL: every code is looked up). */
 void hpdf_fast_glyphs(const struct charset *cs);
 
+/* Makes the deflate compressor now rather than at the first stream. */
+void hpdf_fast_warm(void);
+
 /* libharu's own HPDF_TTFontDef_GetGlyphid, for the test that compares. */
 unsigned short hpdf_real_glyphid(void *fontdef, unsigned short unicode);
 

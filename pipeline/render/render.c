@@ -14,11 +14,14 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/font.h"
 #include "render/flow.h"
 #include "render/frontmatter.h"
+#include "render/hpdf_fast.h"
 #include "render/layout.h"
 #include "render/page.h"
 #include "render/pdf.h"
+#include "render/subset.h"
 
 struct doc_layout *
 render_layout(const char *path, const char *md, size_t len,
@@ -241,4 +244,16 @@ render_check_nesting(cmark_node *doc, const char *path, int line_offset,
 	}
 	cmark_iter_free(it);
 	return rc;
+}
+
+void
+render_warm(const struct fontset *fonts)
+{
+	struct charset none;
+	memset(&none, 0, sizeof(none));
+	for (int r = 0; r <= FONT_BOLD; r++)
+		if (fonts->face[r])
+			(void)subset_preload_common(font_path(fonts->face[r]),
+			                            &none);
+	hpdf_fast_warm();
 }

@@ -61,4 +61,11 @@ const struct scene *render_chart(const struct render_opts *opts,
 int render_check_nesting(struct cmark_node *doc, const char *path,
                          int line_offset, struct diag_sink *d);
 
+/* Makes ready, in this process, what every PDF it writes shares and would
+ * otherwise make on its first letter: the regular and bold faces cut to
+ * the common characters (render/subset.h) and the deflate compressor
+ * (render/hpdf_fast.h). A build calls it before forking its workers, which
+ * then inherit them instead of each making its own. */
+void render_warm(const struct fontset *fonts);
+
 #endif

@@ -487,9 +487,11 @@ out:
 static void
 common_set(struct charset *cs)
 {
+	/* and the bullets of nested lists (render/flow.c) */
 	static const unsigned ranges[][2] = {
 	    {0x20, 0x7E},     {0xA0, 0xFF},     {0x2010, 0x2027},
 	    {0x2030, 0x203A}, {0x20AC, 0x20AC}, {0x2122, 0x2122},
+	    {0x2212, 0x2212}, {0x25AA, 0x25AA}, {0x25E6, 0x25E6},
 	};
 	memset(cs, 0, sizeof(*cs));
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(*ranges); i++)

@@ -42,7 +42,8 @@ int subset_preload(const char *file, const struct charset *cs,
                    char path[64]);
 
 /* subset_preload to the characters most English letters use (ASCII,
- * Latin-1, the general punctuation: quotes, dashes, bullets, the euro),
+ * Latin-1, the general punctuation: quotes, dashes, bullets, the euro, the
+ * minus sign, the bullets of nested lists),
  * made once per face and kept open for the life of the process: a batch
  * builds many letters in one process. Returns the cut face's path, or
  * NULL when cs holds a character outside that set or the face cannot be
