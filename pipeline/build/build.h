@@ -77,6 +77,7 @@ struct build_opts {
 	                     that stdout holds only a document (--format) */
 	bool in_order;    /* report each inspection's diagnostics at the end,
 	                     in the inspections' order, not as each ends */
+	bool say_idle;    /* say so when there is nothing to do */
 	/* Prints the diagnostics of one inspection (the command's printer). */
 	void (*report)(const struct diag_sink *d);
 };

@@ -447,6 +447,11 @@ build_run(char **dirs, size_t n, const struct build_opts *o)
 			status = 130;
 		}
 	}
+	if (!o->dry_run && r.nstale == 0 && o->say_idle)
+		fprintf(o->news_stderr ? stderr : stdout,
+		        "jtai build: nothing to do (%zu inspection%s up to "
+		        "date)\n",
+		        n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < r.nfailed; i++)
 		free(r.failed[i]);
 	free(r.failed);

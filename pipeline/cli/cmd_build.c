@@ -249,6 +249,7 @@ cmd_build(int argc, char **argv)
 	o.news_stderr = o.in_order = cli_report_format() != CLI_TEXT;
 	/* watching, every target remade is a line of its own */
 	o.progress = !o.quiet && !watch && isatty(STDERR_FILENO);
+	o.say_idle = !o.quiet && !watch;
 	static char *here[] = {"."};
 	struct paths p = {argv + optind, (size_t)(argc - optind)};
 	if (p.n == 0)

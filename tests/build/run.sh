@@ -63,6 +63,8 @@ expect "progress lines name targets" \
 stamp_before=$(stat -c %Y.%y "$out/riverford-front-door/letter.pdf")
 expect "nothing to do: -n prints nothing" test -z "$(plan)"
 expect "nothing to do: build makes nothing" test -z "$(build | made)"
+expect "nothing to do: build says so" \
+	grep -qx "jtai build: nothing to do (3 inspections up to date)" <<<"$(build)"
 expect "an unchanged output is not rewritten" \
 	test "$stamp_before" = "$(stat -c %Y.%y "$out/riverford-front-door/letter.pdf")"
 touch "$rv"/findings/*.yaml "$rv/inspection.yaml"
