@@ -11,6 +11,7 @@
 #include "chart/chart.h"
 #include "chart/scene.h"
 #include "cli/commands.h"
+#include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
@@ -24,7 +25,7 @@
 static const char help[] =
     "usage: jtai diff [--format FORMAT] [--redline FILE] [--templates DIR]\n"
     "                 OLD NEW\n"
-    "       jtai diff --rev A B [--format FORMAT] [--redline FILE]\n"
+    "       jtai diff --rev A [B] [--format FORMAT] [--redline FILE]\n"
     "                 [--templates DIR] [INSPECTION]\n\n"
     "Compares two versions of an inspection, each an inspection folder,\n"
     "and prints what changed in the terms of the letter: findings by id\n"
@@ -35,7 +36,9 @@ static const char help[] =
     "addressees and signatories, then the drafted letter's text section\n"
     "by section, word by word. Prints nothing when nothing changed.\n"
     "With --rev, the two versions are the folder INSPECTION (default: the\n"
-    "current folder) at git revisions A and B of the repository it is in.\n\n"
+    "current folder) at git revisions A and B of the repository it is in;\n"
+    "with A alone, at A and as it is now, edits not yet committed\n"
+    "included. A word after A that names a folder is INSPECTION, not B.\n\n"
     "options:\n"
     "  -f, --format FORMAT  text (the default; in colour on a terminal\n"
     "                       unless NO_COLOR is set), markdown (for a\n"
@@ -49,7 +52,8 @@ static const char help[] =
     "                       through and a bar beside each changed line,\n"
     "                       after a summary of the changes; a PDF, or an\n"
     "                       HTML page when FILE ends in .html\n"
-    "      --rev A B        compare INSPECTION at git revisions A and B\n"
+    "      --rev A [B]      compare INSPECTION at git revisions A and B,\n"
+    "                       or at A and as it is now\n"
     "      --templates DIR  search DIR for frameworks before the built-in\n"
     "                       ones\n"
     "  -h, --help           show this help\n\n"
@@ -70,6 +74,8 @@ static const char help[] =
     "  # what the last commit changed in one inspection (exit status 1: it\n"
     "  # changed)\n"
     "  jtai diff --rev HEAD~1 HEAD samples/hollinsby-sif\n"
+    "  # edits not yet committed: nothing (exit status 0) until one is made\n"
+    "  jtai diff --rev HEAD samples/hollinsby-sif\n"
     "  # the same for a review comment, with the letter's redline as a PDF\n"
     "  # (exit status 1 too)\n"
     "  jtai diff --rev HEAD~1 HEAD -f markdown -r redline.pdf"
@@ -88,7 +94,9 @@ struct opts {
 	int npaths;
 };
 
-/* Takes --rev A B out of argv (getopt has no option of two values). */
+/* Takes --rev A [B] out of argv (getopt has no option of two values). B
+ * is the word after A unless that is an option or names a folder: then
+ * the second version is the folder as it is now (rev[1] NULL). */
 static int
 take_rev(int *argc, char **argv, struct opts *o)
 {
@@ -97,14 +105,19 @@ take_rev(int *argc, char **argv, struct opts *o)
 			return 0;
 		if (strcmp(argv[i], "--rev"))
 			continue;
-		if (i + 2 >= *argc)
+		if (i + 1 >= *argc || argv[i + 1][0] == '-')
 			return cli_usage_error("diff",
-			                       "--rev needs two revisions");
+			                       "--rev needs a revision");
 		o->rev[0] = argv[i + 1];
-		o->rev[1] = argv[i + 2];
-		for (int k = i; k + 3 <= *argc; k++)
-			argv[k] = argv[k + 3];
-		*argc -= 3;
+		int take = 2;
+		if (i + 2 < *argc && argv[i + 2][0] != '-' &&
+		    !file_is_dir(argv[i + 2])) {
+			o->rev[1] = argv[i + 2];
+			take = 3;
+		}
+		for (int k = i; k + take <= *argc; k++)
+			argv[k] = argv[k + take];
+		*argc -= take;
 		return 0;
 	}
 	return 0;
@@ -438,7 +451,8 @@ out:
 
 /* --rev: the folder at each revision, written under a temporary folder
  * as old/NAME and new/NAME (NAME the folder's own name, so that both
- * sides read as the same inspection), removed afterwards. */
+ * sides read as the same inspection), removed afterwards. With one
+ * revision, the new side is the folder itself, as it is now. */
 static int
 compare_revs(const struct opts *o)
 {
@@ -463,15 +477,19 @@ compare_revs(const struct opts *o)
 	}
 	buf_append(&made, root, strlen(root) + 1);
 	for (int i = 0; i < 2; i++) {
+		if (o->rev[i] == NULL) {
+			/* the folder as it is now, under its own name */
+			dirs[i] = xstrdup(real);
+			labels[i] = xstrdup(dir);
+			continue;
+		}
 		sides[i] = file_join(root, i ? "new" : "old");
 		if (file_mkdirs(sides[i], &d) < 0)
 			goto out;
 		buf_append(&made, sides[i], strlen(sides[i]) + 1);
 		dirs[i] = file_join(sides[i], file_basename(real));
 		size_t n = strlen(o->rev[i]) + strlen(dir) + 2;
-		labels[i] = malloc(n);
-		if (labels[i] == NULL)
-			abort();
+		labels[i] = xmalloc(n);
 		snprintf(labels[i], n, "%s:%s", o->rev[i], dir);
 		if (diff_export_rev(dir, o->rev[i], dirs[i], &made, &d) < 0)
 			goto out;

@@ -11,6 +11,7 @@
 #   - an inspection compared with itself prints nothing and exits 0, in
 #     every format; an unreadable side exits 2;
 #   - --rev A B gives the same diff from two commits of a git repository,
+#     and --rev A alone compares A with the folder as it is now
 #     and leaves no temporary folder behind;
 #   - the redline PDF passes qpdf --check (and PDFBox Preflight, when
 #     java is there), its first page lists every change by finding, and
@@ -145,6 +146,32 @@ if command -v git >/dev/null 2>&1; then
 	check "--rev with an unknown revision: git's reason as the hint" \
 		grep -q 'git:' "$tmp/err"
 	check "--rev failing: no temporary folder left" \
+		sh -c "[ -z \"\$(ls -A '$tmp/t')\" ]"
+	# --rev A alone: A against the folder as it is now
+	ins=$repo/inspections/kestrelmoor-child-protection
+	TMPDIR=$tmp/t "$jtai" diff --rev HEAD "$ins" >"$tmp/out" 2>&1
+	rc=$?
+	check "--rev HEAD, nothing edited: exit status 0 (got $rc)" [ "$rc" -eq 0 ]
+	TMPDIR=$tmp/t "$jtai" diff --rev HEAD~1 --format json "$ins" \
+		>"$tmp/wt.json" 2>"$tmp/err"
+	rc=$?
+	check "--rev HEAD~1 against the folder: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
+	sed '3,4d' "$tmp/wt.json" >"$tmp/b"
+	check "--rev HEAD~1 against the folder: the same diff as the folders give" \
+		cmp -s "$tmp/a" "$tmp/b"
+	check "--rev HEAD~1 against the folder: the new side is the folder" \
+		grep -q "\"new\": \"$ins\"" "$tmp/wt.json"
+	cp "$ins/findings/ofsted.yaml" "$tmp/keep.yaml"
+	sed -i '0,/summary: /s/summary: \(.*\)$/summary: Freshly \1/' \
+		"$ins/findings/ofsted.yaml"
+	(cd "$ins" && TMPDIR=$tmp/t "$jtai" diff --rev HEAD >"$tmp/out" 2>&1)
+	rc=$?
+	check "--rev HEAD with an edit not committed: exit status 1 (got $rc)" \
+		[ "$rc" -eq 1 ]
+	check "--rev HEAD with an edit not committed: the edit shown" \
+		grep -q "Freshly" "$tmp/out"
+	cp "$tmp/keep.yaml" "$ins/findings/ofsted.yaml"
+	check "--rev A alone: no temporary folder left" \
 		sh -c "[ -z \"\$(ls -A '$tmp/t')\" ]"
 else
 	echo "skip --rev: no git"
