@@ -94,6 +94,20 @@ parse(int argc, char **argv, struct check_opts *o)
 }
 
 /* --explain RULE: the rule's line and examples; all: every rule. */
+/* An example after its label, a text of several lines indented under its
+ * first. */
+static void
+put_example(struct buf *out, const char *label, const char *text)
+{
+	buf_puts(out, label);
+	for (const char *p = text; *p; p++) {
+		buf_putc(out, *p);
+		if (*p == '\n' && p[1] != '\n')
+			buf_printf(out, "%*s", (int)strlen(label), "");
+	}
+	buf_putc(out, '\n');
+}
+
 static int
 explain(const char *id)
 {
@@ -116,10 +130,12 @@ explain(const char *id)
 			return cli_usage_error("check", "unknown rule '%s' (jtai check "
 			                       "--explain all lists them)", id);
 		}
-		buf_printf(&out, "%s (%s): %s\n  reports:   %s\n  lets pass: %s\n",
-		           r->id, r->personal ? "personal data, an error"
-		                              : "house style, a warning",
-		           r->explain, r->fires, r->passes);
+		buf_printf(&out, "%s (%s): %s\n", r->id,
+		           r->personal ? "personal data, an error"
+		                       : "house style, a warning",
+		           r->explain);
+		put_example(&out, "  reports:   ", r->fires);
+		put_example(&out, "  lets pass: ", r->passes);
 	}
 	int rc = cli_stdout(buf_cstr(&out), out.len);
 	buf_release(&out);

@@ -164,6 +164,14 @@ style_message(const struct qa_hit *h, const char *s, const struct qa_config *c,
 		buf_printf(msg, " is not this framework's term");
 		buf_printf(hint, "write '%s'", h->arg);
 		break;
+	case QA_EMPTY_SECTION:
+		buf_puts(msg, "the heading ");
+		quote(msg, s, h->len);
+		buf_puts(msg, " has nothing under it");
+		buf_puts(hint, "the letter would print an empty section: add a "
+		               "finding of that kind, or leave it out of the "
+		               "template");
+		break;
 	default: break;
 	}
 }

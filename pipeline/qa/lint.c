@@ -142,6 +142,7 @@ qa_lint(const struct qa_config *c, const char *s, size_t len, unsigned flags,
 	style_numbers(&L);
 	style_sentences(&L);
 	style_marks(&L);
+	style_sections(&L, s, len);
 	if (flags & QA_FIRST_USE)
 		style_first_use(&L);
 	if (raw.n > 1)

@@ -118,5 +118,8 @@ void style_numbers(struct lint *L);
 void style_sentences(struct lint *L);
 void style_marks(struct lint *L); /* italics, capitals */
 void style_first_use(struct lint *L);
+/* Headings with nothing under them (the text's Markdown lines, not its
+ * tokens; marks.c). */
+void style_sections(struct lint *L, const char *s, size_t len);
 
 #endif

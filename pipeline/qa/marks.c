@@ -225,3 +225,75 @@ style_first_use(struct lint *L)
 	}
 	strset_release(&set);
 }
+
+/* ---- sections with nothing in them ---- */
+
+/* The level of the ATX heading on the line at p (n bytes, no newline), or
+ * 0 when it is not one. */
+static int
+heading_level(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && p[i] == ' ')
+		i++;
+	size_t k = 0;
+	while (i + k < n && p[i + k] == '#')
+		k++;
+	if (k < 1 || k > 6)
+		return 0;
+	return i + k == n || p[i + k] == ' ' || p[i + k] == '\t' ? (int)k : 0;
+}
+
+static bool
+blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return false;
+	return true;
+}
+
+static bool
+fence(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && p[i] == ' ')
+		i++;
+	return n - i >= 3 && (!strncmp(p + i, "```", 3) ||
+	                      !strncmp(p + i, "~~~", 3));
+}
+
+void
+style_sections(struct lint *L, const char *s, size_t len)
+{
+	/* the heading waiting for its content: where it is and its level */
+	size_t open_off = 0, open_len = 0;
+	int open_level = 0;
+	bool in_fence = false;
+	size_t front = 0;
+	if ((L->flags & QA_LETTER) && len >= 4 && !strncmp(s, "---\n", 4)) {
+		const char *end = strstr(s + 4, "\n---");
+		front = end ? (size_t)(end - s) + 4 : len;
+	}
+	for (size_t at = front; at < len;) {
+		const char *nl = memchr(s + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - (s + at)) : len - at;
+		const char *p = s + at;
+		if (fence(p, n))
+			in_fence = !in_fence;
+		int level = in_fence ? 0 : heading_level(p, n);
+		if (level > 0) {
+			if (open_level > 0 && level <= open_level)
+				lint_hit_bytes(L, QA_EMPTY_SECTION, open_off,
+				               open_len);
+			open_off = at;
+			open_len = n;
+			open_level = level;
+		} else if (!blank(p, n)) {
+			open_level = 0;
+		}
+		at += n + 1;
+	}
+	if (open_level > 0)
+		lint_hit_bytes(L, QA_EMPTY_SECTION, open_off, open_len);
+}

@@ -38,6 +38,7 @@ enum qa_rule_id {
 	QA_ITALICS,
 	QA_CAPITALS,
 	QA_TERM,
+	QA_EMPTY_SECTION,
 	QA_NRULES
 };
 

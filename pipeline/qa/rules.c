@@ -126,6 +126,15 @@ const struct qa_rule qa_rules[QA_NRULES] = {
          "after children' in jtai-2022).",
          "The plans of looked after children are reviewed.",
          "The plans of children in care are reviewed."},
+    [QA_EMPTY_SECTION] =
+        {"style-empty-section", false,
+         "A heading with nothing under it before the next heading of its "
+         "level or above: the letter would print an empty section (no "
+         "finding of that kind yet?).",
+         "## Headline findings\n\n## What needs to improve?\n\nPlans are "
+         "not reviewed.",
+         "## Headline findings\n\nChildren are safe.\n\n## What needs to "
+         "improve?\n\n### Plans\n\nPlans are not reviewed."},
 };
 
 const struct qa_rule *

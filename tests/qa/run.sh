@@ -83,7 +83,7 @@ else
 fi
 
 if "$jtai" check --explain pd-postcode | grep -q '^pd-postcode (personal data' &&
-   [ "$("$jtai" check --explain all | wc -l)" -eq 20 ]; then
+   [ "$("$jtai" check --explain all | wc -l)" -eq 21 ]; then
 	"$jtai" check --explain pd-postcod >/dev/null 2>"$tmp/err"
 	if [ $? -eq 2 ] && grep -q "did you mean 'pd-postcode'" "$tmp/err"; then
 		ok "check --explain"
