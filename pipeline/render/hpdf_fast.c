@@ -59,19 +59,26 @@ hpdf_fast_glyphs(const struct charset *cs)
 	only = cs;
 }
 
+/* Copies into *fn (a function pointer) the definition of name that comes
+ * after this file's in the lookup order: the library's own. It is there
+ * (the library is linked in), so a miss cannot happen. */
+static void
+next_fn(const char *name, void *fn)
+{
+	void *sym = dlsym(RTLD_NEXT, name);
+	if (sym == NULL)
+		abort();
+	memcpy(fn, &sym, sizeof(sym));
+}
+
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 
 static glyphid_fn
 real_glyphid(void)
 {
 	static glyphid_fn real;
-	if (real == NULL) {
-		/* dlsym returns an object pointer; POSIX allows the cast */
-		void *sym = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
-		if (sym == NULL)
-			abort(); /* libharu is linked in: cannot happen */
-		memcpy(&real, &sym, sizeof(real));
-	}
+	if (real == NULL)
+		next_fn("HPDF_TTFontDef_GetGlyphid", &real);
 	return real;
 }
 
@@ -117,15 +124,6 @@ whole_of(z_streamp strm)
 typedef int (*deflate_fn)(z_streamp, int);
 typedef int (*deflate_end_fn)(z_streamp);
 
-static void *
-zlib_fn(const char *name)
-{
-	void *sym = dlsym(RTLD_NEXT, name);
-	if (sym == NULL)
-		abort(); /* zlib is linked in: cannot happen */
-	return sym;
-}
-
 int
 deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
 {
@@ -170,10 +168,8 @@ deflate(z_streamp strm, int flush)
 	struct whole *w = whole_of(strm);
 	if (w == NULL) {
 		static deflate_fn real;
-		if (real == NULL) {
-			void *sym = zlib_fn("deflate");
-			memcpy(&real, &sym, sizeof(real));
-		}
+		if (real == NULL)
+			next_fn("deflate", &real);
 		return real(strm, flush);
 	}
 	if (strm->avail_in > 0) {
@@ -227,10 +223,8 @@ deflateEnd(z_streamp strm)
 	struct whole *w = whole_of(strm);
 	if (w == NULL) {
 		static deflate_end_fn real;
-		if (real == NULL) {
-			void *sym = zlib_fn("deflateEnd");
-			memcpy(&real, &sym, sizeof(real));
-		}
+		if (real == NULL)
+			next_fn("deflateEnd", &real);
 		return real(strm);
 	}
 	free(w->in);
